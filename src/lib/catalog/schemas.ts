@@ -139,8 +139,7 @@ export type ReviewStatus = z.infer<typeof ReviewStatus>;
  * `evidence` is the exact source phrase; `evidence_start/end` are offsets into the report's
  * visible text (null only when the text itself is not bundled).
  */
-export const Fact = z
-  .object({
+export const FactFields = z.object({
     fact_id: z.string().min(1),
     report_id: z.string(),
     town_id: z.string(),
@@ -171,8 +170,9 @@ export const Fact = z
     review_status: ReviewStatus,
     source_url: z.string().nullable(),
     is_synthetic: z.boolean(),
-  })
-  .superRefine((f, ctx) => {
+});
+
+export const Fact = FactFields.superRefine((f, ctx) => {
     if ((f.evidence_start === null) !== (f.evidence_end === null))
       ctx.addIssue({ code: 'custom', path: ['evidence_end'], message: 'evidence_start and evidence_end are both set or both null' });
     if (f.evidence_start !== null && f.evidence_end !== null && f.evidence_end - f.evidence_start !== f.evidence.length)
@@ -184,6 +184,17 @@ export const Fact = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'a rate lies in [0, 100] (rule G1)' });
   });
 export type Fact = z.infer<typeof Fact>;
+
+/** What the extractor emits for one report, before the store assigns report, town and review fields. */
+export const ExtractedFact = FactFields.omit({
+  report_id: true,
+  town_id: true,
+  year: true,
+  review_status: true,
+  source_url: true,
+  is_synthetic: true,
+});
+export type ExtractedFact = z.infer<typeof ExtractedFact>;
 
 /** A consistency-rule finding for one report (spec §2), attached to the facts involved. */
 export const Violation = z.object({
