@@ -117,6 +117,8 @@ export const Report = z.object({
   /** Path of the bundled full text, relative to the site root; null when only evidence phrases are bundled. */
   text_path: z.string().nullable(),
   full_text_hash: z.string().nullable(),
+  /** 'report' for an annual 法治政府建设 report; summaries and news items carry no stated period. */
+  genre: z.enum(['report', 'pufa_summary', 'mediation_summary', 'other']),
   source: DataSource,
   is_synthetic: z.boolean(),
 });

@@ -1,0 +1,47 @@
+/** DuckDB in Node (build, tests, benchmarks) behind the same SqlRunner interface the browser uses. */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SqlParam, SqlRunner } from '../../src/lib/db/query.ts';
+
+export class NodeDuck implements SqlRunner {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(path = ':memory:', options: Record<string, string> = {}): Promise<NodeDuck> {
+    const instance = await DuckDBInstance.create(path, options);
+    return new NodeDuck(instance, await instance.connect());
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.conn.run(sql);
+  }
+
+  async rows(sql: string, params: readonly SqlParam[] = []): Promise<Record<string, unknown>[]> {
+    const r = await this.conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
+    return r.getRowObjectsJS() as Record<string, unknown>[];
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export const SQL_DIR = join(import.meta.dirname, '../../src/lib/db/sql');
+export const readSql = (name: string): string => readFileSync(join(SQL_DIR, name), 'utf8');
+
+/**
+ * Open the published extracts the way tests and benchmarks see them: schema `rol` holds a view per
+ * Parquet file, then the shared semantic views are created on top — the same views.sql the browser runs.
+ */
+export async function openExtracts(dataDir: string): Promise<NodeDuck> {
+  const db = await NodeDuck.open();
+  await db.exec('CREATE SCHEMA rol');
+  for (const t of ['categories', 'indicators', 'rules', 'towns', 'reports', 'facts', 'violations'])
+    await db.exec(`CREATE VIEW rol.${t} AS SELECT * FROM read_parquet('${join(dataDir, t + '.parquet').replaceAll("'", "''")}')`);
+  await db.exec(readSql('views.sql'));
+  return db;
+}

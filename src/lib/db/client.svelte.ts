@@ -1,0 +1,35 @@
+/**
+ * The app's single database handle. DuckDB-wasm is imported dynamically here, so it never runs during
+ * SSR/prerender, and it is opened once per page load however many components ask for it.
+ */
+import { base } from '$app/paths';
+import type { BrowserDuck } from './worker-client.ts';
+
+export const dbStatus = $state<{ state: 'idle' | 'loading' | 'ready' | 'error'; error: string; readyMs: number | null }>({
+  state: 'idle',
+  error: '',
+  readyMs: null,
+});
+
+let opening: Promise<BrowserDuck> | null = null;
+
+export function getDb(): Promise<BrowserDuck> {
+  if (!opening) {
+    dbStatus.state = 'loading';
+    opening = import('./worker-client.ts')
+      .then((m) => m.BrowserDuck.open(`${base}/data`))
+      .then((db) => {
+        dbStatus.state = 'ready';
+        dbStatus.readyMs = db.timings.ready_ms ?? null;
+        (globalThis as { __rol?: object }).__rol = { timings: db.timings };
+        return db;
+      })
+      .catch((e: unknown) => {
+        dbStatus.state = 'error';
+        dbStatus.error = e instanceof Error ? e.message : String(e);
+        opening = null;
+        throw e;
+      });
+  }
+  return opening;
+}

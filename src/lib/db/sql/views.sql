@@ -1,0 +1,70 @@
+-- The semantic layer, defined once and run by the browser (over the attached rol.duckdb) and by
+-- Node (over the Parquet extracts). Every dashboard query reads these views, never raw tables.
+CREATE OR REPLACE VIEW categories AS SELECT * FROM rol.categories;
+CREATE OR REPLACE VIEW indicators AS SELECT * FROM rol.indicators;
+CREATE OR REPLACE VIEW rules AS SELECT * FROM rol.rules;
+CREATE OR REPLACE VIEW towns AS SELECT * FROM rol.towns;
+CREATE OR REPLACE VIEW reports AS SELECT * FROM rol.reports;
+CREATE OR REPLACE VIEW facts AS SELECT * FROM rol.facts;
+CREATE OR REPLACE VIEW violations AS SELECT * FROM rol.violations;
+
+-- Rates that can be recomputed from their own numerator and denominator (spec M5, L4).
+CREATE OR REPLACE VIEW rate_definitions AS
+SELECT * FROM (VALUES
+  ('med_success_rate', 'med_success', 'med_cases_total'),
+  ('lit_loss_rate', 'lit_admin_suits_lost', 'lit_admin_suits_concluded')
+) AS t(rate_id, numerator_id, denominator_id);
+
+-- Facts that count as achieved levels: no targets, no year-on-year changes, nothing rejected in review,
+-- nothing from the 问题/计划 sections.
+CREATE OR REPLACE VIEW facts_actual AS
+SELECT * FROM facts
+WHERE measure = 'level' AND NOT is_target AND review_status <> 'rejected' AND section IN ('成效', '其他');
+
+-- Facts joined to their town, report and indicator names (for analysts and provenance panels).
+CREATE OR REPLACE VIEW facts_named AS
+SELECT f.*, t.name_zh AS town_name, t.unit_type, t.level, t.county, t.prefecture, t.province,
+       i.label_zh AS indicator_zh, i.label_en AS indicator_en, i.category, i.kind, i.core,
+       r.title AS report_title, r.publication_date, r.url AS report_url, r.text_path, r.source AS data_source
+FROM facts f
+JOIN towns t USING (town_id)
+JOIN reports r USING (report_id)
+JOIN indicators i ON i.id = f.indicator_id;
+
+-- One value per town, year and indicator.
+-- Several statements of the same (indicator, sub_kind) in one year are one quantity said twice: the
+-- largest is kept. A statement without sub_kind is the total and wins; otherwise additive sub-kinds sum
+-- (study + seminar + party lecture sessions). A non-additive indicator with only sub-kinds has no value.
+CREATE OR REPLACE VIEW town_year AS
+WITH per_sub AS (
+  SELECT town_id, year, indicator_id, sub_kind,
+         max(value) AS value,
+         arg_max(qualifier, value) AS qualifier,
+         bool_and(period_basis = 'calendar_year') AS full_year,
+         bool_or(is_synthetic) AS is_synthetic,
+         bool_or(is_zero_statement) AS is_zero_statement,
+         list(fact_id ORDER BY evidence_start NULLS LAST, fact_id) AS fact_ids
+  FROM facts_actual
+  GROUP BY ALL
+), per_ind AS (
+  SELECT p.town_id, p.year, p.indicator_id, i.kind, i.additive,
+         bool_or(p.sub_kind IS NULL) AS has_total,
+         max(p.value) FILTER (WHERE p.sub_kind IS NULL) AS total_value,
+         arg_max(p.qualifier, p.value) FILTER (WHERE p.sub_kind IS NULL) AS total_qualifier,
+         sum(p.value) FILTER (WHERE p.sub_kind IS NOT NULL) AS parts_value,
+         count(*) FILTER (WHERE p.sub_kind IS NOT NULL) AS n_parts,
+         bool_or(p.qualifier = 'lower_bound') FILTER (WHERE p.sub_kind IS NOT NULL) AS parts_lower,
+         bool_and(p.full_year) AS full_year,
+         bool_or(p.is_synthetic) AS is_synthetic,
+         bool_and(p.is_zero_statement) AS is_zero_statement,
+         flatten(list(p.fact_ids)) AS fact_ids
+  FROM per_sub p JOIN indicators i ON i.id = p.indicator_id
+  GROUP BY ALL
+)
+SELECT town_id, year, indicator_id, kind,
+       CASE WHEN has_total THEN total_value
+            WHEN additive OR n_parts = 1 THEN parts_value END AS value,
+       CASE WHEN has_total THEN total_qualifier = 'lower_bound'
+            ELSE coalesce(parts_lower, false) END AS is_lower_bound,
+       full_year, is_synthetic, is_zero_statement, fact_ids
+FROM per_ind;

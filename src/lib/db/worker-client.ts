@@ -1,0 +1,78 @@
+/**
+ * DuckDB-wasm in a Web Worker, browser only (import dynamically from onMount, never during SSR).
+ *
+ * Load strategy (README "Architecture"): the build compiles the Parquet extracts into one DuckDB file,
+ * which is ATTACHed read-only over HTTP range reads — no Parquet reader needed in the browser, and
+ * duckdb-wasm never downloads an extension: autoload/autoinstall are switched off, so nothing leaves
+ * the page's origin. The wasm bundles and workers are self-hosted (imported with ?url).
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import viewsSql from './sql/views.sql?raw';
+import { plainRow, type SqlParam, type SqlRunner } from './query.ts';
+import { splitStatements } from './statements.ts';
+
+export interface Manifest {
+  db_file: string;
+  db_hash: string;
+  built_at: string;
+  synthetic?: boolean;
+  tables: Record<string, { rows: number; bytes: number }>;
+}
+
+export class BrowserDuck implements SqlRunner {
+  private constructor(
+    readonly db: duckdb.AsyncDuckDB,
+    readonly conn: duckdb.AsyncDuckDBConnection,
+    readonly manifest: Manifest,
+    readonly timings: Record<string, number>,
+  ) {}
+
+  static async open(dataBase: string): Promise<BrowserDuck> {
+    const t0 = performance.now();
+    const manifestRes = await fetch(`${dataBase}/manifest.json`, { cache: 'no-cache' });
+    if (!manifestRes.ok) throw new Error(`data manifest missing at ${dataBase}/manifest.json (HTTP ${manifestRes.status}) — run \`npm run data\``);
+    const manifest = (await manifestRes.json()) as Manifest;
+    const bundle = await duckdb.selectBundle({
+      mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+      eh: { mainModule: ehWasm, mainWorker: ehWorker },
+    });
+    const worker = new Worker(bundle.mainWorker!);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    const t1 = performance.now();
+    await db.open({
+      path: ':memory:',
+      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+      filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true },
+    });
+    const conn = await db.connect();
+    // Never reach for extensions.duckdb.org: fail loudly instead of making an outside request.
+    await conn.query(`SET autoinstall_known_extensions = false`);
+    await conn.query(`SET autoload_known_extensions = false`);
+    const url = new URL(`${dataBase}/${manifest.db_file}?v=${manifest.db_hash}`, location.href).href;
+    await db.registerFileURL(manifest.db_file, url, duckdb.DuckDBDataProtocol.HTTP, false);
+    await conn.query(`ATTACH '${manifest.db_file}' AS rol (READ_ONLY)`);
+    for (const s of splitStatements(viewsSql)) await conn.query(s.sql);
+    const t2 = performance.now();
+    return new BrowserDuck(db, conn, manifest, { instantiate_ms: t1 - t0, attach_ms: t2 - t1, ready_ms: t2 - t0 });
+  }
+
+  async rows(sql: string, params: readonly SqlParam[] = []): Promise<Record<string, unknown>[]> {
+    let table;
+    if (params.length === 0) table = await this.conn.query(sql);
+    else {
+      const stmt = await this.conn.prepare(sql);
+      try {
+        table = await stmt.query(...params);
+      } finally {
+        await stmt.close();
+      }
+    }
+    // duckdb-wasm bundles its own Arrow: read rows through toArray()/toJSON(), never instanceof.
+    return table.toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow(r.toJSON()));
+  }
+}
