@@ -1,84 +1,21 @@
 /**
- * UI strings, zh-CN (the default) and en. Keys are flat and grouped by page; the English catalog must
- * have exactly the keys of the Chinese one (tests/lib/i18n.test.ts checks it).
+ * UI strings, zh-CN (the default) and en, one file per area under ./areas (each area owns its keys, so
+ * pages grow without stepping on each other). Adding an area: create areas/<name>.ts exporting `zh`
+ * and `en` with the same keys, and list it here. tests/lib/i18n.test.ts checks the two catalogs match.
  */
-export const zh = {
-  'app.title': '法治指标看板',
-  'app.subtitle': '乡镇(街道)法治政府建设指标比较',
-  'nav.overview': '总览',
-  'nav.compare': '对比',
-  'nav.indicators': '指标目录',
-  'nav.sql': 'SQL 工作台',
-  'nav.import': '导入数据',
-  'lang.toggle': 'English',
-  'lang.label': '界面语言',
-  'db.loading': '正在加载本地数据引擎…',
-  'db.error': '数据引擎未能启动',
-  'db.error.fix': '请确认站点通过 HTTP 提供(不是 file://),并已运行 npm run data。',
-  'common.table': '数据表',
-  'common.chart': '图表',
-  'common.showTable': '显示数据表',
-  'common.showChart': '显示图表',
-  'common.year': '年份',
-  'common.town': '乡镇(街道)',
-  'common.county': '县(区)',
-  'common.province': '省份',
-  'common.none': '—',
-  'common.lowerBound': '下限值(“余/多/以上”):实际不少于该数',
-  'common.partialYear': '非整年',
-  'common.synthetic': '示例数据',
-  'common.source': '数据来源',
-  'common.noData': '暂无数据',
-  'overview.mediation.title': '矛盾纠纷调处量',
-  'overview.mediation.subtitle': '按乡镇和年份;口头与书面调解堆叠,折线为调解成功率',
-  'overview.mediation.total': '调处总数',
-  'overview.mediation.oral': '口头调解',
-  'overview.mediation.written': '书面调解',
-  'overview.mediation.unsplit': '未分口头/书面',
-  'overview.mediation.successRate': '调解成功率',
-  'overview.mediation.empty': '所选范围内暂无调解数据',
-  'overview.source': '各乡镇(街道)法治政府建设年度报告',
-} as const;
+import * as common from './areas/common.ts';
+import * as overview from './areas/overview.ts';
 
-export type MessageKey = keyof typeof zh;
+const areas = [common, overview] as const;
 
-export const en: Record<MessageKey, string> = {
-  'app.title': 'Rule-of-Law Indicator Dashboard',
-  'app.subtitle': 'Comparing rule-of-law government metrics across towns',
-  'nav.overview': 'Overview',
-  'nav.compare': 'Compare',
-  'nav.indicators': 'Indicators',
-  'nav.sql': 'SQL workbench',
-  'nav.import': 'Import',
-  'lang.toggle': '中文',
-  'lang.label': 'Interface language',
-  'db.loading': 'Starting the local data engine…',
-  'db.error': 'The data engine could not start',
-  'db.error.fix': 'Serve the site over HTTP (not file://) and run npm run data first.',
-  'common.table': 'Table',
-  'common.chart': 'Chart',
-  'common.showTable': 'Show table',
-  'common.showChart': 'Show chart',
-  'common.year': 'Year',
-  'common.town': 'Town',
-  'common.county': 'County',
-  'common.province': 'Province',
-  'common.none': '—',
-  'common.lowerBound': 'Lower bound (余/多/以上): at least this many',
-  'common.partialYear': 'partial year',
-  'common.synthetic': 'Synthetic data',
-  'common.source': 'Source',
-  'common.noData': 'No data',
-  'overview.mediation.title': 'Disputes mediated',
-  'overview.mediation.subtitle': 'By town and year; oral and written mediations stacked, line = success rate',
-  'overview.mediation.total': 'Total mediated',
-  'overview.mediation.oral': 'Oral',
-  'overview.mediation.written': 'Written',
-  'overview.mediation.unsplit': 'Not split oral/written',
-  'overview.mediation.successRate': 'Success rate',
-  'overview.mediation.empty': 'No mediation data in the selected scope',
-  'overview.source': 'Annual rule-of-law government reports of the towns',
-};
+type Union<T> = T extends readonly (infer A)[] ? A : never;
+type ZhOf<A> = A extends { zh: infer Z } ? Z : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type Messages = UnionToIntersection<ZhOf<Union<typeof areas>>>;
+export type MessageKey = keyof Messages & string;
+
+export const zh = Object.assign({}, ...areas.map((a) => a.zh)) as Record<MessageKey, string>;
+export const en = Object.assign({}, ...areas.map((a) => a.en)) as Record<MessageKey, string>;
 
 export const catalogs = { zh, en } as const;
 export type Locale = keyof typeof catalogs;
