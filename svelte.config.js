@@ -1,11 +1,15 @@
 import adapter from '@sveltejs/adapter-static';
 
+const buildDir = process.env.BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   kit: {
+    // BUILD_DIR / SVELTEKIT_OUT let several builds (e.g. a benchmark and a test run) coexist in one tree.
+    outDir: process.env.SVELTEKIT_OUT ?? '.svelte-kit',
     // The product is a static folder: every page prerendered, an SPA fallback for towns added later by import.
     // Precompression is scripts/compress.ts (brotli at max quality on 35 MB wasm took >2 min here).
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', precompress: false, strict: true }),
+    adapter: adapter({ pages: buildDir, assets: buildDir, fallback: '404.html', precompress: false, strict: true }),
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
     // Strict CSP from day one: only our own origin. 'wasm-unsafe-eval' lets DuckDB compile its wasm,
     // blob: workers are what duckdb-wasm spawns; inline scripts are allowed only by hash.

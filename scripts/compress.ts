@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 const br = promisify(brotliCompress);
 const gz = promisify(gzip);
 const EXT = new Set(['.html', '.js', '.css', '.json', '.svg', '.wasm', '.txt', '.map', '.xml']);
-const root = process.argv[2] ?? 'build';
+const root = process.argv[2] ?? process.env.BUILD_DIR ?? 'build';
 
 function* walk(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

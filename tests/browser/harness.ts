@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
 
+export const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Session {
@@ -23,7 +24,7 @@ export interface Session {
 }
 
 export async function openSite(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Session> {
-  const server: Server = await startStaticServer('build', 0);
+  const server: Server = await startStaticServer(BUILD_DIR, 0);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const profile = mkdtempSync(join(tmpdir(), 'rol-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
