@@ -56,6 +56,9 @@ export function mediationOption(
     stack: 'cases',
     barMaxWidth: 48,
     emphasis: { focus: 'series' as const },
+    // Segment values inside the bars, so the parts read without hovering (hidden when they don't fit).
+    label: { show: true, position: 'inside' as const, color: '#fff', formatter: (p: { value: unknown }) => (p.value ? formatCompact(p.value as number, locale) : '') },
+    labelLayout: { hideOverlap: true },
     data: bars.map((b) => b[key]),
   });
   const totalLabel = {
