@@ -1,0 +1,228 @@
+/**
+ * Numbers → facts. For every number with a catalog unit: build its clause/sentence context, drop it when
+ * a guard says it is not an achieved level (target, change, cumulative total, ordinal, context count,
+ * another unit's figure), then let the indicator rules claim it. Explicit zero statements are added,
+ * repeated statements removed.
+ */
+import type { Section } from '../catalog/schemas';
+import { canonicalUnit } from './catalog';
+import type { ReportMeta } from './metadata';
+import { findQuantities, type Quantity } from './numbers';
+import { toVisibleSpan, type Normalized } from './normalize';
+import { reportPeriod, sentencePeriod, type Period } from './period';
+import { RULES, type IndicatorRule, type RuleContext } from './rules';
+import { findSections, sectionAt } from './sections';
+import type { LocalFact } from './types';
+import { ZERO_RULES, ZERO_TARGET } from './zeros';
+
+const CLAUSE_END = new Set([',', ';', '。', '!', '?', '\n', '；']);
+const SENTENCE_END = new Set([';', '。', '!', '?', '\n']);
+
+function lastBoundary(s: string, from: number, set: Set<string>): number {
+  for (let i = from; i >= 0; i--) if (set.has(s[i]!)) return i;
+  return -1;
+}
+function nextBoundary(s: string, from: number, set: Set<string>): number {
+  for (let i = from; i < s.length; i++) if (set.has(s[i]!)) return i;
+  return s.length;
+}
+
+/** Goals, plans and frequencies (每年不少于4次, 力争, 下一步将…). */
+const TARGET = /每(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|争取|拟|预计|目标|下一步|明年|要求|确保|(?:^|[^即])将(?!近|军)/;
+const TARGET_SENTENCE = /^(?:下一步|今后|明年|接下来|20\d\d年(?:将|要|计划))/;
+/** Changes rather than levels (同比增长23%, 下降2个百分点). */
+const CHANGE_WORD = /(?:增长|增加|下降|减少|提升|提高|上升|降低|增幅|降幅|多|少)了?(?:为|达)?$/;
+const COMPARE = /同比|环比|较(?:去年|上年|上一年|往年|20\d\d年|19\d\d年)|比(?:去年|上年|上一年)/;
+/** Figures of a wider unit inside a town report. */
+const WIDER = /全(?:县|市|区|省|国)|(?:县|市|区)(?:法院|人民法院|检察院|公安局|司法局|市场监管局)|全国|全省/;
+const CONTEXT_COUNT = /^(?:\(?社区\)?)?(?:村|社区|行政村|自然村|居委会|网格|村民小组|部门|单位|站所|办所|乡镇|镇街|街道)/;
+/** Leading words that are not part of a statement (trimmed from evidence). */
+const LEAD = /^(?:[、,:()（）“”"'\s]|其中|同时|此外|并且?|和|及|以及|共计?|累计|合计|全年|今年以来|年内|我(?:镇|乡|街道|县|区)|全(?:镇|乡|街道))+/;
+const VERB = /(?:开展|召开|组织|举办|举行|出具|代理|发放|散发|悬挂|张贴|调处|达成|评查|申报|提供|接待|解答|受理|处理|办理|完成|进行|常态化|开设|印发|制作|参加|参与|落实|聘请|化解|调解|排查|发布|推送|审查|梳理|厘清)了?/g;
+
+/** Evidence starts at the verb of the statement: 宣传材料 → 发放宣传材料 (only within a few characters). */
+function extendToVerb(norm: string, from: number, start: number): number {
+  if (new RegExp(`^${VERB.source}`).test(norm.slice(start, start + 3))) return start;
+  const win = norm.slice(from, start);
+  let best = -1;
+  for (const m of win.matchAll(VERB)) best = m.index!;
+  if (best < 0) return start;
+  // only CJK text between the verb and the statement
+  return /^[\u4e00-\u9fa5]*$/.test(win.slice(best)) ? from + best : start;
+}
+
+export interface EngineInput {
+  n: Normalized;
+  text: string;
+  meta: ReportMeta;
+  version: string;
+}
+
+interface Draft {
+  indicator: string;
+  subKind: string | null;
+  q: Quantity | null;
+  value: number;
+  start: number; // normalised offsets
+  end: number;
+  ruleId: string;
+  section: Section;
+  period: Period;
+  isZero: boolean;
+  sentence: string;
+}
+
+function guard(c: RuleContext, clausePre: string, townReport: boolean, norm: string): string | null {
+  const q = c.q;
+  if (q.unitRaw === '个百分点' || q.unitRaw === '百分点') return 'change';
+  if (norm[q.numStart - 1] === '第') return 'ordinal';
+  if (norm[q.numStart - 1] === '+' || norm[q.end] === '+' || norm[q.unitStart] === '+') return 'name';
+  if (q.loneOne && /[\u4e00-\u9fa5]/.test(norm[q.end] ?? '') && norm[q.end] !== '的') return 'idiom';
+  if (TARGET.test(clausePre) || TARGET_SENTENCE.test(c.sentence)) return 'target';
+  if (CHANGE_WORD.test(c.pre) && (COMPARE.test(clausePre) || /增长|下降|增幅|降幅/.test(c.pre.slice(-3)))) return 'change';
+  if (/(?:同比|环比)~?$/.test(c.pre) || /^(?:个)?百分点/.test(c.post)) return 'change';
+  if (q.unitRaw === '个' && CONTEXT_COUNT.test(c.post)) return 'context';
+  if (townReport && WIDER.test(clausePre)) return 'wider-unit';
+  return null;
+}
+
+function scopeOf(indicator: string, sentence: string): LocalFact['scope'] {
+  if (/法律顾问/.test(sentence) && /^(?:lit|dm)_/.test(indicator)) return 'adviser';
+  if (indicator.startsWith('lit_')) return 'government_as_party';
+  if (indicator.startsWith('med_')) {
+    if (/[镇乡]、村|镇村两级|村\(社区\)人民调解/.test(sentence)) return 'town_and_villages';
+    if (/司法所/.test(sentence)) return 'judicial_office';
+    return 'jurisdiction';
+  }
+  if (/^(?:out|svc|pet)_/.test(indicator)) return 'jurisdiction';
+  return null;
+}
+
+function trimStart(norm: string, s: number, e: number): number {
+  const m = LEAD.exec(norm.slice(s, e));
+  return m && s + m[0].length < e ? s + m[0].length : s;
+}
+
+export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact[] {
+  const norm = n.norm;
+  const sections = findSections(norm);
+  const qs = findQuantities(norm);
+  const base = reportPeriod(meta.report_year, meta.publication_date);
+  const townReport = meta.unit_type === null || ['镇', '乡', '民族乡', '街道'].includes(meta.unit_type);
+  const drafts: Draft[] = [];
+
+  qs.forEach((q, i) => {
+    const clauseStart = lastBoundary(norm, q.start - 1, CLAUSE_END) + 1;
+    const prev = i > 0 ? qs[i - 1]! : null;
+    const localStart = prev && prev.end > clauseStart ? prev.end : clauseStart;
+    const clauseEnd = nextBoundary(norm, q.end, CLAUSE_END);
+    const next = qs[i + 1];
+    const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
+    const sentStart = lastBoundary(norm, q.start - 1, SENTENCE_END) + 1;
+    const sentEnd = nextBoundary(norm, q.end, SENTENCE_END);
+    const c: RuleContext = {
+      pre: norm.slice(localStart, q.start),
+      post: norm.slice(q.end, postEnd),
+      postSentence: norm.slice(q.end, sentEnd),
+      sentence: norm.slice(sentStart, sentEnd),
+      sentencePre: norm.slice(sentStart, q.start),
+      q,
+    };
+    const section = sectionAt(sections, q.start);
+    if (section === '计划') return;
+    const clausePre = norm.slice(clauseStart, q.start);
+    if (guard(c, clausePre, townReport, norm)) return;
+    const period = sentencePeriod(c.sentencePre, meta.report_year, base, meta.publication_date);
+    if (period.basis === 'cumulative_since') return;
+
+    let claimed = false;
+    for (const rule of RULES) {
+      if (claimed && !rule.multi) continue;
+      if (!rule.units.includes(q.unitRaw)) continue;
+      const pm = rule.pre ? rule.pre.exec(c.pre) : null;
+      if (rule.pre && !pm) continue;
+      const om = rule.post ? rule.post.exec(rule.postSentence ? c.postSentence : c.post) : null;
+      if (rule.post && !om) continue;
+      if (rule.ctx && !rule.ctx.test(c.sentence)) continue;
+      if (rule.notCtx && rule.notCtx.test(c.sentence)) continue;
+      if (rule.notPre && rule.notPre.test(c.pre)) continue;
+      if (rule.when && !rule.when(c)) continue;
+      const value = rule.value ? rule.value(q.value) : q.value;
+      if (value === null) continue;
+      let start = pm ? localStart + pm.index : q.start;
+      const end = om ? q.end + om[0].length : q.end;
+      start = trimStart(norm, start, q.start);
+      start = extendToVerb(norm, Math.max(localStart, start - 6), start);
+      const subKind = typeof rule.subKind === 'function' ? rule.subKind(c) : (rule.subKind ?? null);
+      const common = { q, value, start, end, ruleId: rule.id, section, period, isZero: false, sentence: c.sentence };
+      drafts.push({ ...common, indicator: rule.indicator, subKind });
+      for (const a of rule.also ?? []) drafts.push({ ...common, indicator: a.indicator, subKind: a.subKind ?? null });
+      if (!rule.multi) claimed = true;
+      if (!rule.multi) break;
+    }
+  });
+
+  // explicit zero statements: one per indicator and report
+  const zeroSeen = new Set<string>();
+  for (const z of ZERO_RULES) {
+    z.re.lastIndex = 0;
+    for (const m of norm.matchAll(z.re)) {
+      if (zeroSeen.has(z.indicator)) break;
+      const s = m.index!;
+      const e = s + m[0].length;
+      const section = sectionAt(sections, s);
+      if (section === '计划') continue;
+      const clauseStart = lastBoundary(norm, s - 1, CLAUSE_END) + 1;
+      const sentStart = lastBoundary(norm, s - 1, SENTENCE_END) + 1;
+      if (ZERO_TARGET.test(norm.slice(clauseStart, s)) || TARGET.test(norm.slice(clauseStart, s))) continue;
+      const period = sentencePeriod(norm.slice(sentStart, s), meta.report_year, base, meta.publication_date);
+      if (period.basis === 'cumulative_since') continue;
+      zeroSeen.add(z.indicator);
+      drafts.push({
+        indicator: z.indicator, subKind: null, q: null, value: 0, start: s, end: e, ruleId: z.id, section, period, isZero: true,
+        sentence: norm.slice(sentStart, nextBoundary(norm, e, SENTENCE_END)),
+      });
+    }
+  }
+
+  drafts.sort((a, b) => a.start - b.start || a.end - b.end);
+  const facts: LocalFact[] = [];
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    const [vs, ve] = toVisibleSpan(n, d.start, d.end);
+    const evidence = text.slice(vs, ve);
+    // the same statement repeated (e.g. in a summary) is one fact
+    const key = `${d.indicator}|${d.subKind}|${d.value}|${norm.slice(d.start, d.end)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const id = `f${facts.length + 1}`;
+    facts.push({
+      fact_id: id,
+      local_id: id,
+      indicator_id: d.indicator,
+      sub_kind: d.subKind,
+      measure: 'level',
+      value: d.value,
+      value_high: d.q?.valueHigh ?? null,
+      qualifier: d.q ? d.q.qualifier : 'exact',
+      unit_raw: d.q ? d.q.unitRaw : null,
+      unit: canonicalUnit(d.indicator),
+      scale: d.q ? d.q.scale : 1,
+      numeral_type: d.q ? d.q.numeralType : 'none',
+      is_zero_statement: d.isZero,
+      is_target: false,
+      is_derived: false,
+      period_start: d.period.start,
+      period_end: d.period.end,
+      period_basis: d.period.basis,
+      scope: scopeOf(d.indicator, d.sentence),
+      section: d.section,
+      evidence,
+      evidence_start: vs,
+      evidence_end: ve,
+      rule_id: d.ruleId,
+      extractor_version: version,
+    });
+  }
+  return facts;
+}

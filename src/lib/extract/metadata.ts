@@ -1,0 +1,87 @@
+/**
+ * Report metadata from the visible text: title, reporting unit (name and type), report year and
+ * publication date (发布时间 / 发布日期 / 成文日期 / 日期).
+ */
+import type { UnitType } from '../catalog/schemas';
+import { parseChineseNumber } from './numbers';
+
+export interface ReportMeta {
+  title: string | null;
+  unit_name: string | null;
+  unit_type: UnitType | null;
+  report_year: number | null;
+  publication_date: string | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const UNIT_RE = /([\u4e00-\u9fa5]{1,24}?(?:民族乡|街道|镇|乡|县|区|市))(?:人民政府|人民政府办事处|办事处|党委|党工委|委员会)?(?:关于)?(?:(?:20\d\d|二[〇零]\S{2})年|法治|依法)/;
+
+function typeOf(name: string): UnitType | null {
+  if (name.endsWith('民族乡')) return '民族乡';
+  if (name.endsWith('街道')) return '街道';
+  if (name.endsWith('镇')) return '镇';
+  if (name.endsWith('乡')) return '乡';
+  if (name.endsWith('县')) return '县';
+  if (name.endsWith('区')) return '区';
+  if (name.endsWith('市')) return '县级市';
+  return null;
+}
+
+/** "丰都县树人镇" → "树人镇": the innermost administrative unit of a name. */
+export function innermostUnit(name: string): string {
+  const m = /(?:省|自治区|市|自治州|州|盟|县|区|旗)(?=[\u4e00-\u9fa5]{1,10}(?:民族乡|街道|镇|乡)$)/.exec(name);
+  let inner = m ? name.slice(m.index + m[0].length) : name;
+  // a county inside a prefecture: 湛江市徐闻县 → 徐闻县
+  const c = /(?:省|自治区|市|自治州|州)(?=[\u4e00-\u9fa5]{1,8}(?:县|区)$)/.exec(inner);
+  if (c) inner = inner.slice(c.index + c[0].length);
+  return inner;
+}
+
+function isoDate(y: string, m: string, d: string): string | null {
+  const yy = Number(y), mm = Number(m), dd = Number(d);
+  if (yy < 1990 || yy > 2100 || mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  return `${yy}-${pad(mm)}-${pad(dd)}`;
+}
+
+function yearOf(s: string): number | null {
+  const a = /(20\d\d)\s*年/.exec(s);
+  if (a) return Number(a[1]);
+  const c = /二[〇零]([〇零一二三四五六七八九]{2})年/.exec(s);
+  if (c) return 2000 + (parseChineseNumber(c[1]!) ?? 0);
+  return null;
+}
+
+export function extractMeta(text: string, fileName?: string): ReportMeta {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const head = lines.slice(0, 30);
+  const titleLine =
+    head.find((l) => l.length <= 80 && !/[>|]/.test(l) && /报告|情况|总结|述职/.test(l) && /法治|依法/.test(l)) ??
+    head.find((l) => l.length <= 80 && !/[>|]/.test(l) && /报告|总结/.test(l)) ??
+    null;
+  const title = titleLine;
+  let unit_name: string | null = null;
+  const sources = [title ?? '', ...head.slice(0, 8), fileName ?? ''];
+  for (const s of sources) {
+    const m = UNIT_RE.exec(s);
+    if (m) {
+      unit_name = innermostUnit(m[1]!);
+      if (/^(?:我|全|本|该)/.test(unit_name)) unit_name = null;
+      else break;
+    }
+  }
+  let unit_type = unit_name ? typeOf(unit_name) : null;
+  if (!unit_type) {
+    const we = /我(镇|乡|街道|县|区)/.exec(text.slice(0, 3000));
+    if (we) unit_type = we[1] as UnitType;
+  }
+  const report_year = yearOf(title ?? '') ?? yearOf(text.slice(0, 1500));
+  let publication_date: string | null = null;
+  for (const key of ['发布时间', '发布日期', '发文日期', '成文日期', '日期', '时间']) {
+    const m = new RegExp(`${key}\\s*[:：]?\\s*[\\]】]?\\s*\\|?\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})`).exec(text.slice(0, 4000));
+    if (m) {
+      publication_date = isoDate(m[1]!, m[2]!, m[3]!);
+      if (publication_date) break;
+    }
+  }
+  return { title, unit_name, unit_type, report_year, publication_date };
+}
