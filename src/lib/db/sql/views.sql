@@ -40,7 +40,10 @@ WITH per_sub AS (
   SELECT town_id, year, indicator_id, sub_kind,
          max(value) AS value,
          arg_max(qualifier, value) AS qualifier,
-         bool_and(period_basis = 'calendar_year') AS full_year,
+         -- A year-to-date figure counts as the full year when its end date reaches 31 December
+         -- (e.g. "2024年1月以来" in a report published in March 2025).
+         bool_and(period_basis = 'calendar_year'
+                  OR (period_basis = 'ytd_as_of' AND period_end >= make_date(year, 12, 31))) AS full_year,
          bool_or(is_synthetic) AS is_synthetic,
          bool_or(is_zero_statement) AS is_zero_statement,
          list(fact_id ORDER BY evidence_start NULLS LAST, fact_id) AS fact_ids
