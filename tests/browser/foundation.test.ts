@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, openSite, type Session } from './harness.ts';
+
+let s: Session;
+beforeAll(async () => {
+  s = await openSite();
+});
+afterAll(async () => s?.close());
+
+describe('built site in Chromium: overview mediation chart from DuckDB-wasm', () => {
+  it('renders 289 = 188 + 101 for 蒲场镇 2024, offline, without console errors', async () => {
+    await s.page.goto(`${s.origin}/`);
+    const chart = s.page.locator('[data-testid="mediation-chart"][data-rendered="true"]');
+    await chart.waitFor({ timeout: 60_000 });
+    const svg = s.page.locator('[data-testid="mediation-chart"] svg');
+    await expect.poll(async () => (await svg.textContent()) ?? '', { timeout: 10_000 }).toContain('蒲场镇');
+    const texts = await svg.locator('text').allTextContents();
+    expect(texts).toEqual(expect.arrayContaining(['289', '188', '101']));
+    expect(s.consoleErrors).toEqual([]);
+    expect(foreignRequests(s)).toEqual([]);
+  });
+
+  it('offers the same numbers as a table', async () => {
+    await s.page.getByRole('button', { name: /显示数据表|Show table/ }).first().click();
+    const row = s.page.locator('[data-testid="mediation-table"] tr', { hasText: '蒲场镇' });
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual(['蒲场镇', '2024', '289', '188', '101']);
+  });
+
+  it('serves pages with a Content-Security-Policy limited to its own origin', async () => {
+    const html = await (await fetch(`${s.origin}/`)).text();
+    const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("'wasm-unsafe-eval'");
+    expect(csp).not.toMatch(/https?:\/\//);
+    expect(csp).not.toContain("'unsafe-eval'");
+  });
+});
