@@ -30,3 +30,184 @@ export const mediationByTownYear = defineQuery({
   }),
 });
 export type MediationRow = z.infer<typeof mediationByTownYear.row>;
+
+// ---- Dashboard (issue 4): scope, values, aggregates, rankings, provenance -----------------------------
+import scopeUnitsSql from './sql/scope_units.sql?raw';
+import unitValuesSql from './sql/unit_values.sql?raw';
+import scopeAggregateSql from './sql/scope_aggregate.sql?raw';
+import rankingSql from './sql/ranking.sql?raw';
+import unitFactsSql from './sql/unit_facts.sql?raw';
+import unitViolationsSql from './sql/unit_violations.sql?raw';
+import indicatorCatalogSql from './sql/indicator_catalog.sql?raw';
+
+const int = z.number().int();
+const flag = z.union([z.literal(0), z.literal(1)]);
+
+export const scopeUnits = defineQuery({
+  name: 'scope_units',
+  sql: scopeUnitsSql,
+  params: z.tuple([]),
+  row: z.object({
+    town_id: z.string(),
+    name_zh: z.string(),
+    unit_type: z.string(),
+    level: z.enum(['township', 'county']),
+    county: z.string().nullable(),
+    prefecture: z.string().nullable(),
+    province: z.string().nullable(),
+    is_synthetic: z.boolean(),
+    years: z.array(int),
+    n_facts: int,
+  }),
+});
+export type ScopeUnit = z.infer<typeof scopeUnits.row>;
+
+/** ($1 unit ids, $2 level, $3 indicator ids, $4 first year, $5 last year, $6 include partial 0|1) */
+export const unitValues = defineQuery({
+  name: 'unit_values',
+  sql: unitValuesSql,
+  params: z.tuple([z.string(), z.enum(['township', 'county', '']), z.string(), int, int, flag]),
+  row: z.object({
+    town_id: z.string(),
+    town_name: z.string(),
+    unit_type: z.string(),
+    level: z.string(),
+    county: z.string().nullable(),
+    province: z.string().nullable(),
+    year: int,
+    indicator_id: z.string(),
+    category: z.string(),
+    kind: z.enum(['flow', 'stock', 'rate', 'amount']),
+    unit: z.string(),
+    value: num,
+    is_lower_bound: z.boolean(),
+    derived_value: num,
+    numerator: num,
+    denominator: num,
+    full_year: z.boolean(),
+    is_synthetic: z.boolean(),
+    is_zero_statement: z.boolean(),
+    fact_ids: z.array(z.string()),
+  }),
+});
+export type UnitValue = z.infer<typeof unitValues.row>;
+
+/** ($1 unit ids, $2 indicator ids, $3 first year, $4 last year, $5 include partial, $6 matched panel) */
+export const scopeAggregate = defineQuery({
+  name: 'scope_aggregate',
+  sql: scopeAggregateSql,
+  params: z.tuple([z.string(), z.string(), int, int, flag, flag]),
+  row: z.object({
+    indicator_id: z.string(),
+    year: int,
+    kind: z.enum(['flow', 'stock', 'rate', 'amount']),
+    value: num,
+    status: z.enum(['sum', 'mixed_dates', 'recomputed', 'single', 'not_computable']),
+    is_lower_bound: z.boolean(),
+    n_reporting: int,
+    n_scope: int,
+    numerator: num,
+    denominator: num,
+    any_partial: z.boolean(),
+    is_synthetic: z.boolean(),
+  }),
+});
+export type ScopeAggregate = z.infer<typeof scopeAggregate.row>;
+
+/** ($1 unit ids, $2 indicator id, $3 year, $4 include partial) */
+export const ranking = defineQuery({
+  name: 'ranking',
+  sql: rankingSql,
+  params: z.tuple([z.string(), z.string(), int, flag]),
+  row: z.object({
+    town_id: z.string(),
+    town_name: z.string(),
+    unit_type: z.string(),
+    county: z.string().nullable(),
+    province: z.string().nullable(),
+    rank: int.nullable(),
+    value: num,
+    reported_value: num,
+    derived_value: num,
+    is_lower_bound: z.boolean(),
+    full_year: z.boolean().nullable(),
+    is_zero_statement: z.boolean(),
+    is_synthetic: z.boolean(),
+  }),
+});
+export type RankingRow = z.infer<typeof ranking.row>;
+
+export const unitFacts = defineQuery({
+  name: 'unit_facts',
+  sql: unitFactsSql,
+  params: z.tuple([z.string()]),
+  row: z.object({
+    fact_id: z.string(),
+    report_id: z.string(),
+    year: int,
+    indicator_id: z.string(),
+    sub_kind: z.string().nullable(),
+    measure: z.string(),
+    value: z.number(),
+    value_high: num,
+    qualifier: z.string(),
+    unit: z.string(),
+    unit_raw: z.string().nullable(),
+    is_zero_statement: z.boolean(),
+    is_target: z.boolean(),
+    period_basis: z.string(),
+    period_start: z.string().nullable(),
+    period_end: z.string().nullable(),
+    section: z.string(),
+    evidence: z.string(),
+    evidence_start: int.nullable(),
+    evidence_end: int.nullable(),
+    review_status: z.string(),
+    source_url: z.string().nullable(),
+    text_path: z.string().nullable(),
+    report_title: z.string().nullable(),
+    indicator_zh: z.string(),
+    indicator_en: z.string(),
+    category: z.string(),
+    kind: z.string(),
+    is_synthetic: z.boolean(),
+    is_actual: z.boolean(),
+  }),
+});
+export type UnitFact = z.infer<typeof unitFacts.row>;
+
+export const unitViolations = defineQuery({
+  name: 'unit_violations',
+  sql: unitViolationsSql,
+  params: z.tuple([z.string()]),
+  row: z.object({
+    report_id: z.string(),
+    year: int,
+    rule_id: z.string(),
+    severity: z.enum(['error', 'warning']),
+    fact_ids: z.array(z.string()),
+    message_zh: z.string(),
+    message_en: z.string(),
+    rule_statement: z.string().nullable(),
+  }),
+});
+export type UnitViolation = z.infer<typeof unitViolations.row>;
+
+export const indicatorCatalog = defineQuery({
+  name: 'indicator_catalog',
+  sql: indicatorCatalogSql,
+  params: z.tuple([]),
+  row: z.object({
+    id: z.string(),
+    category: z.string(),
+    category_zh: z.string(),
+    category_en: z.string(),
+    label_zh: z.string(),
+    label_en: z.string(),
+    unit: z.string(),
+    kind: z.enum(['flow', 'stock', 'rate', 'amount']),
+    additive: z.boolean(),
+    core: z.boolean(),
+  }),
+});
+export type CatalogRow = z.infer<typeof indicatorCatalog.row>;
