@@ -1,7 +1,14 @@
 /** Canonical units of the catalog, read from data/indicators.json (bundled as JSON; no file API). */
 import catalog from '../../../data/indicators.json';
 
-const UNIT = new Map<string, string>((catalog as { indicators: { id: string; unit: string }[] }).indicators.map((i) => [i.id, i.unit]));
+const INDICATORS = (catalog as { indicators: { id: string; unit: string; kind: string }[] }).indicators;
+const UNIT = new Map<string, string>(INDICATORS.map((i) => [i.id, i.unit]));
+const KIND = new Map<string, string>(INDICATORS.map((i) => [i.id, i.kind]));
+
+/** flow | stock | rate | amount */
+export function kindOf(indicator: string): string | undefined {
+  return KIND.get(indicator);
+}
 
 export function canonicalUnit(indicator: string): string {
   const u = UNIT.get(indicator);

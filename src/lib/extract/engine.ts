@@ -5,7 +5,7 @@
  * repeated statements removed.
  */
 import type { Section } from '../catalog/schemas';
-import { canonicalUnit } from './catalog';
+import { canonicalUnit, kindOf } from './catalog';
 import type { ReportMeta } from './metadata';
 import { findQuantities, type Quantity } from './numbers';
 import { toVisibleSpan, type Normalized } from './normalize';
@@ -28,7 +28,7 @@ function nextBoundary(s: string, from: number, set: Set<string>): number {
 }
 
 /** Goals, plans and frequencies (每年不少于4次, 力争, 下一步将…). */
-const TARGET = /每(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|争取|拟|预计|目标|下一步|明年|要求|确保|(?:^|[^即])将(?!近|军)/;
+const TARGET = /每(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|力求|争取|拟|预计|目标|下一步|明年|要求|(?:^|[^即])将(?!近|军)/;
 const TARGET_SENTENCE = /^(?:下一步|今后|明年|接下来|20\d\d年(?:将|要|计划))/;
 /** Changes rather than levels (同比增长23%, 下降2个百分点). */
 const CHANGE_WORD = /(?:增长|增加|下降|减少|提升|提高|上升|降低|增幅|降幅|多|少)了?(?:为|达)?$/;
@@ -72,7 +72,20 @@ interface Draft {
   sentence: string;
 }
 
-function guard(c: RuleContext, clausePre: string, townReport: boolean, norm: string): string | null {
+/** The last calendar year a sentence dates its figures to (not 以来, not inside a document title). */
+function statedYear(sentencePre: string): number | null {
+  const s = sentencePre.replace(/《[^》]*》/g, '');
+  let y: number | null = null;
+  for (const m of s.matchAll(/(\d{4})年(?!以来|来|度?以来|\d{1,2}月(?:份)?以来)/g)) y = Number(m[1]);
+  return y;
+}
+
+/** A time anchor that scopes a 累计 total to the reporting period (今年以来累计, 2024年累计, 截至…累计). */
+const PERIOD_ANCHOR = /今年|本年|年度|全年|\d{4}年|截[至止]|以来|上半年|季度|\d{1,2}月/;
+/** Masked years of template reports (XX年, 20XX年, 201*年). */
+const MASKED_YEAR = /(?:(?:19|20)?[X×*]{1,2}|\d{2,3}[X×*])年(?!以来|来)/g;
+
+function guard(c: RuleContext, clausePre: string, townReport: boolean, norm: string, reportYear: number | null): string | null {
   const q = c.q;
   if (q.unitRaw === '个百分点' || q.unitRaw === '百分点') return 'change';
   if (norm[q.numStart - 1] === '第') return 'ordinal';
@@ -83,6 +96,16 @@ function guard(c: RuleContext, clausePre: string, townReport: boolean, norm: str
   if (/(?:同比|环比)~?$/.test(c.pre) || /^(?:个)?百分点/.test(c.post)) return 'change';
   if (q.unitRaw === '个' && CONTEXT_COUNT.test(c.post)) return 'context';
   if (townReport && WIDER.test(clausePre)) return 'wider-unit';
+  // a bare 累计 with nothing tying it to the period is a running multi-year total
+  if (/累计/.test(clausePre) && !PERIOD_ANCHOR.test(c.sentencePre)) return 'cumulative';
+  // a series over masked years (XX年…，20XX年…): only the last year's figures are the report's
+  const lineStart = norm.lastIndexOf('\n', q.start) + 1;
+  let lineEnd = norm.indexOf('\n', q.start);
+  if (lineEnd < 0) lineEnd = norm.length;
+  const masked = [...norm.slice(lineStart, lineEnd).matchAll(MASKED_YEAR)].map((m) => lineStart + m.index!);
+  if (masked.length >= 2 && q.start < masked[masked.length - 1]!) return 'earlier-year';
+  const y = statedYear(c.sentencePre);
+  if (reportYear !== null && y !== null && y >= 1990 && y <= 2100 && y !== reportYear) return 'other-year';
   return null;
 }
 
@@ -120,18 +143,20 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
     const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
     const sentStart = lastBoundary(norm, q.start - 1, SENTENCE_END) + 1;
     const sentEnd = nextBoundary(norm, q.end, SENTENCE_END);
+    const prevSentStart = sentStart > 1 ? lastBoundary(norm, sentStart - 2, SENTENCE_END) + 1 : sentStart;
     const c: RuleContext = {
       pre: norm.slice(localStart, q.start),
       post: norm.slice(q.end, postEnd),
       postSentence: norm.slice(q.end, sentEnd),
       sentence: norm.slice(sentStart, sentEnd),
       sentencePre: norm.slice(sentStart, q.start),
+      around: norm.slice(prevSentStart, sentEnd),
       q,
     };
     const section = sectionAt(sections, q.start);
     if (section === '计划') return;
     const clausePre = norm.slice(clauseStart, q.start);
-    if (guard(c, clausePre, townReport, norm)) return;
+    if (guard(c, clausePre, townReport, norm, meta.report_year)) return;
     const period = sentencePeriod(c.sentencePre, meta.report_year, base, meta.publication_date);
     if (period.basis === 'cumulative_since') return;
 
@@ -192,7 +217,9 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
     const [vs, ve] = toVisibleSpan(n, d.start, d.end);
     const evidence = text.slice(vs, ve);
     // the same statement repeated (e.g. in a summary) is one fact
-    const key = `${d.indicator}|${d.subKind}|${d.value}|${norm.slice(d.start, d.end)}`;
+    // a stock (法律明白人, 法律顾问 …) restated with the same value is the same observation
+    const key =
+      kindOf(d.indicator) === 'stock' ? `${d.indicator}|${d.value}` : `${d.indicator}|${d.subKind}|${d.value}|${norm.slice(d.start, d.end)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const id = `f${facts.length + 1}`;

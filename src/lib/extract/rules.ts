@@ -26,6 +26,8 @@ export interface RuleContext {
   sentence: string;
   /** Sentence text before the number. */
   sentencePre: string;
+  /** The previous sentence and this one (for topic checks such as petitions). */
+  around: string;
   q: Quantity;
 }
 
@@ -54,6 +56,11 @@ export interface IndicatorRule {
 }
 
 const CASE = ['件', '起', '宗'] as const;
+const PETITION = /信访|上访|来访|接访|到[区市省县京]访|赴[省京]访|越级访/;
+const notPetition = (c: RuleContext) =>
+  !PETITION.test(c.sentence) && !(PETITION.test(c.around) && !/纠纷|矛盾|调解|调处/.test(c.sentence));
+/** 参与调解/参与开展…: someone else's activity the subject took part in. */
+const participated = (c: RuleContext) => /^[、,]?参与/.test(c.pre);
 const EVT = ['场', '次', '场次', '期'] as const;
 const TIMES = ['次', '场', '场次'] as const;
 const PCT = ['%'] as const;
@@ -61,28 +68,36 @@ const HEAD = ['名', '人', '位'] as const;
 const MONEY = ['元', '万元', '亿元'] as const;
 
 const CADRE = /干部|职工|党员|公职人员|执法人员|工作人员|班子|领导|机关|中心组|学习会|常务会|党委会|村(?:\(社区\))?干部|两委/;
-const PUBLIC = /群众|村民|居民|学生|师生|校园|学校|进村|进社区|入户|企业|商户|老年|青少年|妇女|农民工|集市|广场|院坝/;
-const THEORY = /习近平|中心组|第一议题|总书记|理论学习|党的二十/;
-const LAWS = /法律法规|学法|《|条例|法律知识|法规|宪法|民法典/;
+const PUBLIC = /群众|村民|居民|学生|师生|校园|学校|进村|进社区|下沉|入户|企业|商户|老年|青少年|妇女|农民工|集市|广场|院坝/;
+const THEORY = /习近平|中心组|第一议题|总书记|理论学习|法治思想|党(?:工)?委(?:会)?(?:专题)?学习/;
+const LAWS = /法律法规|学法|《|条例|法律知识|(?<!普)法规|宪法|民法典/;
 
-/** law: study of laws; theory: 习近平法治思想 / 中心组; decided by the object nearest to the number. */
+/**
+ * What a generic study count (开展专题学习N次) is about, from its sentence (labeling.md): named laws only →
+ * law study; 习近平法治思想 / 中心组 only → theory; both → the verb decides (学法 → law, 学习 → theory).
+ */
 function studyKind(c: RuleContext): 'law' | 'theory' | null {
   const s = c.sentencePre;
-  const lastOf = (re: RegExp) => {
-    let last = -1;
-    for (const m of s.matchAll(new RegExp(re.source, 'g'))) last = m.index!;
-    return last;
-  };
-  const t = lastOf(THEORY);
-  const l = lastOf(LAWS);
-  if (t < 0 && l < 0) return null;
-  return l > t ? 'law' : 'theory';
+  const t = THEORY.test(s);
+  const l = LAWS.test(s.replace(/学法/g, ''));
+  if (!t && !l) return null;
+  if (t && l) return /学法/.test(c.pre) ? 'law' : 'theory';
+  return t ? 'theory' : 'law';
 }
+
 
 const lawSub = (c: RuleContext) =>
   /班子|领导|常务会|党委会|办公会|会前|中心组/.test(c.pre + c.sentencePre.slice(-20)) ? 'leaders' : /干部职工|全体|机关干部|镇村干部|干部/.test(c.pre) ? 'staff' : null;
 
-const forCadres = (c: RuleContext) => CADRE.test(c.sentence) && !PUBLIC.test(c.pre + c.post);
+/** A lecture or talk given to cadres (→ training), judged from the words around it. */
+const forCadres = (c: RuleContext) => {
+  const near = c.sentencePre.slice(-60);
+  return (
+    (CADRE.test(near) || /学法|会前/.test(near) || CADRE.test(c.postSentence.slice(0, 40))) &&
+    !PUBLIC.test(c.pre + c.post + near + c.postSentence.slice(0, 30)) &&
+    !/^[^,;。]{0,4}(?:受众|覆盖群众|群众)/.test(c.postSentence)
+  );
+};
 
 export const RULES: readonly IndicatorRule[] = [
   // ── litigation ───────────────────────────────────────────────────────────────
@@ -95,6 +110,8 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'lit.recon.rate', indicator: 'lit_reconsideration_correction_rate', units: PCT, multi: true, pre: R('纠错率~8') },
   { id: 'lit.recon.corrected', indicator: 'lit_reconsideration_corrected', units: CASE, pre: R('(?:纠错|被撤销|被变更|确认违法)(?:案件)?~4'), ctx: /复议/ },
   { id: 'lit.recon.post', indicator: 'lit_reconsideration_cases', units: ['件', '起', '宗'], post: P('(?:被申请)?行政复议(?!决定|纠错)') },
+  { id: 'lit.suits.post', indicator: 'lit_admin_suits_total', units: CASE, post: P('行政(?:诉讼|应诉)(?:案件)?') },
+  { id: 'lit.civil.post', indicator: 'lit_civil_cases', units: CASE, post: P('民事(?:诉讼|案件)') },
   { id: 'lit.recon', indicator: 'lit_reconsideration_cases', units: ['件', '起', '宗'], pre: R('(?:被申请)?(?:行政)?复议(?:案件)?~4'), notPre: /纠错|撤销|变更|败诉|率/ },
   { id: 'lit.lossrate', indicator: 'lit_loss_rate', units: PCT, multi: true, pre: R('败诉率~8') },
   { id: 'lit.winrate', indicator: 'lit_loss_rate', units: PCT, multi: true, pre: R('胜诉率~8'), value: (v) => (v === 100 ? 0 : null) },
@@ -104,9 +121,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'lit.lost', indicator: 'lit_admin_suits_lost', units: CASE, pre: R('败诉(?:案件)?~3'), notPre: /率|胜诉/ },
   { id: 'lit.concluded', indicator: 'lit_admin_suits_concluded', units: CASE, pre: R('审结~6'), ctx: /诉讼|行政案件/ },
   { id: 'lit.judgments', indicator: 'lit_admin_suits_concluded', units: ['份'], pre: R('(?:收到|接到|送达)~6判决书~4') },
-  { id: 'lit.civil.post', indicator: 'lit_civil_cases', units: CASE, post: P('民事(?:诉讼|案件)') },
   { id: 'lit.civil', indicator: 'lit_civil_cases', units: CASE, pre: R('民事(?:诉讼)?(?:案件)?~4') },
-  { id: 'lit.suits.post', indicator: 'lit_admin_suits_total', units: CASE, post: P('行政(?:诉讼|应诉)(?:案件)?') },
   { id: 'lit.suits', indicator: 'lit_admin_suits_total', units: CASE, pre: R('行政(?:诉讼|应诉)(?:案件)?~4'), notPre: /败诉|胜诉|复议|出庭|一审|二审|再审/ },
 
   // ── mediation ────────────────────────────────────────────────────────────────
@@ -118,10 +133,10 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'med.joint', indicator: 'med_joint', units: ['件', '起'], pre: R('(?:联合调解|(?:警调|诉调|访调|检调)(?:对接|联动)|协助(?:法庭|法院|派出所)~16)~6') },
   { id: 'med.oral', indicator: 'med_oral', units: ['件'], subKind: 'oral', pre: R('口头(?:调解|化解|协议)~6') },
   { id: 'med.written', indicator: 'med_written', units: ['件', '份'], subKind: 'written', pre: R('(?:书面(?:调解|协议)|(?:制作|签订|形成|达成)~4调解协议书?)~6') },
-  { id: 'med.rate', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('(?:调解|调处|化解)(?:成功)?率~8') },
-  { id: 'med.rate2', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('成功率~8'), ctx: /调解|调处|化解|纠纷/, notPre: /调解成功率|调处成功率|化解成功率/ },
+  { id: 'med.rate', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('(?:(?:调解|调处|化解)成功|化解)率~8'), notCtx: /行政争议/, when: notPetition },
+  { id: 'med.rate2', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('成功率~8'), ctx: /调解|调处|化解|纠纷/, notPre: /调解成功率|调处成功率|化解成功率/, notCtx: /行政争议/, when: notPetition },
   { id: 'med.fulfil.rate', indicator: 'med_agreements_fulfilled', units: PCT, multi: true, pre: R('履行率~8'), ctx: /调解|协议|调后|调處/ },
-  { id: 'med.success', indicator: 'med_success', units: CASE, pre: R('(?:成功(?:调解|化解|调处)|(?:调解|调处|化解)成功|已(?:成功)?(?:调解|化解|调处))~10'), notPre: /率/ },
+  { id: 'med.success', indicator: 'med_success', units: CASE, pre: R('(?:成功(?:调解|化解|调处)|(?:调解|调处|化解)成功|已(?:成功)?(?:调解|化解|调处))~10'), notPre: /率/, notCtx: /行政争议/, when: notPetition },
   { id: 'med.mediators', indicator: 'med_mediators', units: HEAD, pre: R('(?:人民)?调解员~4'), notPre: /培训/ },
   { id: 'med.mediators.post', indicator: 'med_mediators', units: HEAD, post: P('(?:专职|兼职|专兼职)?(?:人民)?调解员'), notCtx: /培训|参加|参训|学习/ },
   { id: 'med.prevent', indicator: 'med_prevented_escalations', units: CASE, pre: R('防止~10(?:民转刑|激化)~6') },
@@ -130,27 +145,29 @@ export const RULES: readonly IndicatorRule[] = [
     also: [{ indicator: 'med_disputes_screened' }],
   },
   { id: 'med.screen.resolve', indicator: 'med_cases_total', units: CASE, pre: R('排查(?:化解|调处)~12') },
-  { id: 'med.screened', indicator: 'med_disputes_screened', units: ['件', '起'], pre: R('排查~12'), ctx: /纠纷|矛盾|隐患/, notPre: /化解|调处|调解|受理/ },
+  { id: 'med.screened', indicator: 'med_disputes_screened', units: ['件', '起'], pre: R('排查(?:(?!化解|调处|调解|受理)[^,;。!?\\n]){0,12}'), ctx: /纠纷|矛盾|隐患/, notCtx: /行政争议/ },
   {
     id: 'med.total', indicator: 'med_cases_total', units: CASE,
     pre: R('(?:调处|化解|调解|受理|解结|接案|处理|办理|发生)~10(?:纠纷|矛盾|调解案件|调解)~4'),
-    notPre: /信访|访|法律援助|诉讼|复议|执法|处罚|12345|热线|诉求|工单|积案|咨询|合同|口头|书面|成功|联合|司法确认|已/,
+    notPre: /信访|来访|上访|接访|法律援助|诉讼|复议|执法|处罚|12345|热线|诉求|工单|积案|咨询|合同|口头|书面|成功|联合|司法确认|已|排查|正在|尚未|待/,
+    notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c),
   },
   {
     id: 'med.total.verb', indicator: 'med_cases_total', units: CASE, pre: R('(?:调处|化解|调解|解结)~4'), ctx: /纠纷|矛盾|调解/,
-    notPre: /信访|访|诉讼|复议|积案|口头|书面|成功|联合|已|率/,
+    notPre: /信访|来访|上访|接访|诉讼|复议|积案|口头|书面|成功|联合|已|率|正在|尚未|待/, notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c),
   },
   { id: 'med.people', indicator: 'med_cases_total', units: ['次', '件'], pre: R('人民调解~4'), notPre: /员|委员会|培训|宣传/ },
 
   // ── outreach and training ────────────────────────────────────────────────────
   { id: 'out.savvy', indicator: 'out_law_savvy_persons', units: HEAD, pre: R('法律明白人”?~4'), subKind: (c) => (/培训|培育|培养|完成|新增/.test(c.pre) ? 'trained' : 'on_roll') },
   { id: 'out.savvy.post', indicator: 'out_law_savvy_persons', units: HEAD, post: P('“?法律明白人'), subKind: (c) => (/培训|培育|培养|完成|新增/.test(c.pre + c.post) ? 'trained' : 'on_roll') },
-  { id: 'out.banners', indicator: 'out_banners', units: ['条', '幅'], pre: R('(?:横幅|条幅|标语)~4') },
+  { id: 'out.banners', indicator: 'out_banners', units: ['条', '幅'], pre: R('(?:横幅|条幅)(?:标语)?~4') },
   { id: 'out.posters', indicator: 'out_posters', units: ['张', '份'], pre: R('海报~4') },
   {
     id: 'out.materials', indicator: 'out_materials', units: ['份', '本', '册', '张', '页'],
-    pre: R('(?:资料|材料|手册|读本|小册子|传单|宣传册|宣传页|宣传单|折页|明白纸|法律书籍|书籍|宣传品|漫画)~4'),
+    pre: R('(?:资料|材料|手册|读本|小册子|传单|宣传册|宣传页|宣传单|折页|明白纸|法律书籍|书籍|漫画)~4'),
     notPre: /海报|审查|合同|意见书|判决书|协议/,
+    when: (c) => !/印刷|印制|编印|制作|采购/.test(c.pre) || /发放|散发|分发|派发|赠送|发送/.test(c.pre),
     subKind: (c) => (c.q.unitRaw === '本' || c.q.unitRaw === '册' ? 'booklet' : null),
   },
   { id: 'out.online', indicator: 'out_online_posts', units: ['条'], pre: R('(?:推送|发布|转发|发送)~16(?:信息|文章|内容|推文|视频|短信)~4'), ctx: /普法|法治|法律|宣传/ },
@@ -173,15 +190,14 @@ export const RULES: readonly IndicatorRule[] = [
     ctx: /宣传|普法|宣讲|讲座|活动|法治|法律/, notPre: /培训|参训|干部|法律明白人|调解员/,
     subKind: (c) => (c.q.unitRaw === '人' ? 'headcount' : null),
   },
-  { id: 'out.reach.people', indicator: 'out_reach', units: ['人次'], pre: R('(?:群众|居民|村民|师生|学生)~4'), ctx: /宣传|普法|宣讲|讲座/, notPre: /咨询|接待|来访/ },
 
   // ── leadership & study ───────────────────────────────────────────────────────
-  { id: 'ls.meet.topic', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:法治|依法治|法制)~16(?:专题)?(?:工作)?(?:会议|会)~4'), notPre: /学法|培训|讲座|宣传|党课|学习|研讨|述法/ },
+  { id: 'ls.meet.topic', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:法治|依法治|法制)~16(?:专题)?(?:工作)?(?:会议|会)~4'), notPre: /学法|培训|讲座|宣传|党课|学习|研讨|述法|、/ },
   { id: 'ls.meet.special', indicator: 'ls_rol_meetings', units: ['次'], pre: R('专题(?:工作)?会议?~4'), ctx: /法治|依法治/, notPre: /学习|学法|研讨|培训|讲座|民主生活/ },
   { id: 'ls.meet.party', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6(?:专题)?(?:研究|部署|听取|审议)~16(?:法治|依法)~10') },
   { id: 'ls.meet.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('召开'), post: P('(?:法治|依法治)~10(?:会议|会)') },
   { id: 'ls.meet.party.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6'), post: P('~4(?:研究|部署|听取|审议)~30(?:法治|依法)') },
-  { id: 'ls.theory.seminar', indicator: 'ls_theory_study_sessions', units: ['次', '场', '场次', '期'], subKind: 'seminar', pre: R('(?:(?:专题|集中)?学习研讨|专题研讨)(?:会|班)?~4'), notCtx: /法律顾问|依法行政/ },
+  { id: 'ls.theory.seminar', indicator: 'ls_theory_study_sessions', units: ['次', '场', '场次', '期'], subKind: 'seminar', pre: R('(?:(?:专题|集中)?学习研讨|专题研讨)(?:会|班)?~4'), notCtx: /法律顾问/, notPre: /依法行政|培训/ },
   { id: 'ls.theory.lecture', indicator: 'ls_theory_study_sessions', units: ['次', '场'], subKind: 'party_lecture', pre: R('专题党课~4') },
   {
     id: 'ls.theory.xi', indicator: 'ls_theory_study_sessions', units: TIMES, subKind: 'study',
@@ -199,18 +215,26 @@ export const RULES: readonly IndicatorRule[] = [
     pre: R('(?:培训|轮训)(?:班|会)?~4'), ctx: /法|执法|依法行政|法律|法治|法制/, notPre: /宣传|普法|群众/,
   },
   { id: 'ls.training.post', indicator: 'ls_training_sessions', units: ['场', '次', '场次', '期', '批次'], pre: R('(?:举办|组织|开展|参加|参与)~4'), post: P('~16(?:法治|法律|依法行政|执法)~12(?:培训|研讨班|讲座|培训班)'), notCtx: /习近平法治思想专题研讨/ },
-  { id: 'ls.training.lecture', indicator: 'ls_training_sessions', units: EVT, pre: R('(?:法治|法律|法制|普法)?(?:专题)?讲座~4'), when: forCadres },
+  { id: 'ls.training.lecture', indicator: 'ls_training_sessions', units: EVT, pre: R('(?:(?:法治|法律|法制|普法)?(?:专题)?讲座|宣讲|讲法)(?:活动)?~4'), when: forCadres },
   {
     id: 'ls.study', indicator: 'ls_theory_study_sessions', units: TIMES, subKind: 'study',
-    pre: R('(?:开展|组织)?(?:专题|集中|集体|常态化)?学习(?:研讨)?~3'), notCtx: /党纪|党史|主题教育|三会一课/,
+    pre: R('(?:开展|组织)?(?:专题|集中|集体|常态化)?学习(?:研讨)?~3'), notPre: /党纪|党史|主题教育|三会一课|^(?:各)?(?:村|社区)/,
     when: (c) => studyKind(c) === 'theory',
   },
   {
     id: 'ls.study.law', indicator: 'ls_law_study_sessions', units: TIMES,
-    pre: R('(?:开展|组织)?(?:专题|集中|集体|常态化)?学习(?:研讨)?~3'), notCtx: /党纪|党史|主题教育|三会一课/,
+    pre: R('(?:开展|组织)?(?:专题|集中|集体|常态化)?学习(?:研讨)?~3'), notPre: /党纪|党史|主题教育|三会一课|^(?:各)?(?:村|社区)/,
     when: (c) => studyKind(c) === 'law', subKind: lawSub,
   },
-  { id: 'ls.exam.pass', indicator: 'ls_exam_pass_rate', units: PCT, multi: true, pre: R('(?:合格|通过|及格)率~8'), ctx: /考试|学法|考核|测试|执法资格|法律知识|参考|参学/ },
+  {
+    id: 'ls.study.post', indicator: 'ls_theory_study_sessions', units: TIMES, subKind: 'study', pre: R('(?:开展|组织|举办)'),
+    post: P('(?:专题|集中|集体)?学习(?:研讨)?'), when: (c) => studyKind(c) === 'theory',
+  },
+  {
+    id: 'ls.study.law.post', indicator: 'ls_law_study_sessions', units: TIMES, pre: R('(?:开展|组织|举办)'),
+    post: P('(?:专题|集中|集体)?(?:学习|学法)(?:研讨)?'), when: (c) => studyKind(c) === 'law', subKind: lawSub,
+  },
+  { id: 'ls.exam.pass', indicator: 'ls_exam_pass_rate', units: PCT, multi: true, pre: R('(?:合格|通过|及格)率~8'), ctx: /考试|学法|考核|测试|执法资格|法律知识|参考|参学|培训/ },
   { id: 'ls.exam.part', indicator: 'ls_exam_participation_rate', units: PCT, multi: true, pre: R('(?:参考|参学|参加|参与|参考人)率~8'), ctx: /考试|学法|考核|测试|法律知识/ },
 
   // ── decision making ──────────────────────────────────────────────────────────
@@ -249,7 +273,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'enf.officers', indicator: 'enf_certified_officers', units: ['名', '人'], pre: R('(?:持证|持有执法证|取得执法证|新增持证)~6(?:执法)?人员?~4'), subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total') },
   { id: 'enf.inspect', indicator: 'enf_inspections', units: ['次'], pre: R('(?:执法检查|联合执法|执法行动|专项执法|执法巡查)~6') },
   { id: 'enf.amount', indicator: 'enf_penalty_amount', units: MONEY, pre: R('(?:罚没|罚款|处罚)~10(?:金额|款)?~6') },
-  { id: 'enf.cases', indicator: 'enf_penalty_cases', units: ['件', '个', '宗', '起'], pre: R('(?:行政处罚|立案查处|查处|立案)~14(?:案件)?(?:数)?~3'), notPre: /金额|罚没/ },
+  { id: 'enf.cases', indicator: 'enf_penalty_cases', units: ['件', '个', '宗', '起'], pre: R('(?:行政处罚~14|(?:立案)?查处~14案件)(?:数)?~3'), notPre: /金额|罚没/ },
   { id: 'enf.listed', indicator: 'enf_listed_matters', units: ['项'], pre: R('执法事项~8') },
   { id: 'enf.files', indicator: 'enf_case_file_reviews', units: ['次'], pre: R('(?:案卷评查|评查~8执法案卷)~6') },
 
@@ -272,10 +296,12 @@ export const RULES: readonly IndicatorRule[] = [
   // ── outreach events last: the broadest wording ───────────────────────────────
   {
     id: 'out.events', indicator: 'out_events', units: EVT,
-    pre: R('(?:普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法|宣讲|宣传)~16'),
-    notPre: /培训|学习|学法|会议|研讨|检查|执法|调解|考试|党课|坐班|值班|审查|会前|座谈/,
+    pre: R('(?:(?:普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法)~16)?(?:宣传|宣讲|讲座|活动|课堂|下乡|进村|送法|普法|专场|集市|大集|演出|讲堂|宣传会)(?:活动)?~3'),
+    ctx: /普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法|法规/,
+    notPre: /培训|学习|学法|会议|研讨|检查|执法|调解|考试|党课|坐班|值班|审查|会前|座谈|媒体|公众号|微信|网络|平台|短信|抖音|网站/,
+    when: (c) => !participated(c),
   },
-  { id: 'out.events.post', indicator: 'out_events', units: EVT, pre: R('(?:开展|举办|组织|举行)'), post: P('~20(?:宣传|普法|宣讲|讲座|送法)(?:活动)?') },
+  { id: 'out.events.post', indicator: 'out_events', units: EVT, pre: R('(?:开展|举办|组织|举行|完成)'), post: P('~20(?:宣传|普法|宣讲|讲座|送法)(?:活动)?') },
 ];
 
 export const ruleHelpers = { C };
