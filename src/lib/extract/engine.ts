@@ -95,6 +95,8 @@ function guard(c: RuleContext, clausePre: string, townReport: boolean, norm: str
   if (CHANGE_WORD.test(c.pre) && (COMPARE.test(clausePre) || /增长|下降|增幅|降幅/.test(c.pre.slice(-3)))) return 'change';
   if (/(?:同比|环比)~?$/.test(c.pre) || /^(?:个)?百分点/.test(c.post)) return 'change';
   if (q.unitRaw === '个' && CONTEXT_COUNT.test(c.post)) return 'context';
+  // per-village figures (各村配备调解员2名, 每个村1名) are not the town's totals
+  if (/每个?(?:村|社区|村民小组|网格|户|人)|各(?:村|社区)(?:\(社区\))?[^,;。]{0,6}(?:配备|配齐|设立|设置|明确|选聘|均有|各有|至少)/.test(c.pre)) return 'per-unit';
   if (townReport && WIDER.test(clausePre)) return 'wider-unit';
   // a bare 累计 with nothing tying it to the period is a running multi-year total
   if (/累计/.test(clausePre) && !PERIOD_ANCHOR.test(c.sentencePre)) return 'cumulative';

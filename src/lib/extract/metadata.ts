@@ -29,11 +29,11 @@ function typeOf(name: string): UnitType | null {
 
 /** "丰都县树人镇" → "树人镇": the innermost administrative unit of a name. */
 export function innermostUnit(name: string): string {
-  const m = /(?:省|自治区|市|自治州|州|盟|县|区|旗)(?=[\u4e00-\u9fa5]{1,10}(?:民族乡|街道|镇|乡)$)/.exec(name);
-  let inner = m ? name.slice(m.index + m[0].length) : name;
+  const m = /^.*(?:省|自治区|市|自治州|州|盟|县|区|旗)(?=[\u4e00-\u9fa5]{1,10}(?:民族乡|街道|镇|乡)$)/.exec(name);
+  let inner = m ? name.slice(m[0].length) : name;
   // a county inside a prefecture: 湛江市徐闻县 → 徐闻县
-  const c = /(?:省|自治区|市|自治州|州)(?=[\u4e00-\u9fa5]{1,8}(?:县|区)$)/.exec(inner);
-  if (c) inner = inner.slice(c.index + c[0].length);
+  const c = /^.*(?:省|自治区|市|自治州|州)(?=[\u4e00-\u9fa5]{1,8}(?:县|区)$)/.exec(inner);
+  if (c) inner = inner.slice(c[0].length);
   return inner;
 }
 

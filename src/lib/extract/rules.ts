@@ -159,8 +159,8 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'med.people', indicator: 'med_cases_total', units: ['次', '件'], pre: R('人民调解~4'), notPre: /员|委员会|培训|宣传/ },
 
   // ── outreach and training ────────────────────────────────────────────────────
-  { id: 'out.savvy', indicator: 'out_law_savvy_persons', units: HEAD, pre: R('法律明白人”?~4'), subKind: (c) => (/培训|培育|培养|完成|新增/.test(c.pre) ? 'trained' : 'on_roll') },
-  { id: 'out.savvy.post', indicator: 'out_law_savvy_persons', units: HEAD, post: P('“?法律明白人'), subKind: (c) => (/培训|培育|培养|完成|新增/.test(c.pre + c.post) ? 'trained' : 'on_roll') },
+  { id: 'out.savvy', indicator: 'out_law_savvy_persons', units: HEAD, pre: R('法律明白人”?~4'), subKind: (c) => (/在册|现有|共有/.test(c.pre) ? 'on_roll' : /培训|培育|培养|完成|新增/.test(c.pre) ? 'trained' : 'on_roll') },
+  { id: 'out.savvy.post', indicator: 'out_law_savvy_persons', units: HEAD, post: P('“?法律明白人'), subKind: (c) => (/在册|现有|共有/.test(c.pre) ? 'on_roll' : /培训|培育|培养|完成|新增/.test(c.pre + c.post) ? 'trained' : 'on_roll') },
   { id: 'out.banners', indicator: 'out_banners', units: ['条', '幅'], pre: R('(?:横幅|条幅)(?:标语)?~4') },
   { id: 'out.posters', indicator: 'out_posters', units: ['张', '份'], pre: R('海报~4') },
   {
@@ -195,6 +195,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'ls.meet.topic', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:法治|依法治|法制)~16(?:专题)?(?:工作)?(?:会议|会)~4'), notPre: /学法|培训|讲座|宣传|党课|学习|研讨|述法|、/ },
   { id: 'ls.meet.special', indicator: 'ls_rol_meetings', units: ['次'], pre: R('专题(?:工作)?会议?~4'), ctx: /法治|依法治/, notPre: /学习|学法|研讨|培训|讲座|民主生活/ },
   { id: 'ls.meet.party', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6(?:专题)?(?:研究|部署|听取|审议)~16(?:法治|依法)~10') },
+  { id: 'ls.meet.study', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:专题)?(?:研究|部署|听取|审议)~10(?:法治|依法治)~10'), ctx: /会议|党委会|常务会|办公会/ },
   { id: 'ls.meet.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('召开'), post: P('(?:法治|依法治)~10(?:会议|会)') },
   { id: 'ls.meet.party.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6'), post: P('~4(?:研究|部署|听取|审议)~30(?:法治|依法)') },
   { id: 'ls.theory.seminar', indicator: 'ls_theory_study_sessions', units: ['次', '场', '场次', '期'], subKind: 'seminar', pre: R('(?:(?:专题|集中)?学习研讨|专题研讨)(?:会|班)?~4'), notCtx: /法律顾问/, notPre: /依法行政|培训/ },
