@@ -7,6 +7,7 @@ import type { MediationRow } from '../db/queries.ts';
 import { formatCompact, formatPercent } from '../format.ts';
 import type { Locale, MessageKey } from '../i18n/messages.ts';
 import { baseOption, type ChartOption } from './base.ts';
+import type { ChartData } from './chart-data.ts';
 
 export interface MediationBar {
   label: string;
@@ -109,5 +110,25 @@ export function mediationOption(
           ]
         : []),
     ],
+  };
+}
+
+/** The mediation chart's data for its table alternative and CSV/XLSX: the rows the bars are drawn from. */
+export function mediationData(rows: MediationRow[], t: (k: MessageKey) => string): ChartData {
+  return {
+    columns: [
+      { key: 'town_name', label: t('common.town'), kind: 'text' },
+      { key: 'year', label: t('common.year'), kind: 'text' },
+      { key: 'total', label: t('overview.mediation.total'), kind: 'num', lowerBoundKey: 'total_lower_bound' },
+      { key: 'oral', label: t('overview.mediation.oral'), kind: 'num' },
+      { key: 'written', label: t('overview.mediation.written'), kind: 'num' },
+      { key: 'success', label: t('chart.medSuccess'), kind: 'num' },
+      { key: 'success_rate', label: t('overview.mediation.successRate'), kind: 'pct' },
+      { key: 'total_lower_bound', label: t('chart.lowerBoundCol'), kind: 'flag' },
+      { key: 'partial', label: t('chart.partialCol'), kind: 'flag' },
+    ],
+    rows: rows
+      .filter((r) => r.total !== null || r.oral !== null || r.written !== null)
+      .map((r) => ({ ...r, total_lower_bound: r.total_lower_bound ?? false, success_rate: r.success_rate_reported ?? r.success_rate_derived, partial: !r.full_year })),
   };
 }

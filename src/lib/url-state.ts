@@ -1,0 +1,73 @@
+/**
+ * Filters live in the URL (reload, back/forward and shared links restore the view). Pure parse/serialise
+ * of a page's filter object to query parameters; pages navigate with goto(`?${toSearch(...)}`).
+ * Defaults are omitted from the URL so shared links stay short.
+ */
+export interface OverviewState {
+  province: string;
+  county: string;
+  /** Selected township-level unit ids; empty = every unit in the province/county. */
+  towns: string[];
+  y0: number | null;
+  y1: number | null;
+  /** Indicator ranked in the ranking table. */
+  rank: string;
+  /** Include partial-year figures (ytd, half-year, unknown period). */
+  partial: boolean;
+}
+
+export interface CompareState {
+  towns: string[];
+  y0: number | null;
+  y1: number | null;
+  partial: boolean;
+  /** Per category, the indicator drawn as trend lines (only non-default picks). */
+  pick: Record<string, string>;
+}
+
+const list = (s: string | null): string[] => (s ? s.split(',').filter(Boolean) : []);
+const year = (s: string | null): number | null => (s && /^\d{4}$/.test(s) ? Number(s) : null);
+
+export function parseOverview(p: URLSearchParams): OverviewState {
+  return {
+    province: p.get('province') ?? '',
+    county: p.get('county') ?? '',
+    towns: list(p.get('towns')),
+    y0: year(p.get('from')),
+    y1: year(p.get('to')),
+    rank: p.get('rank') ?? 'med_cases_total',
+    partial: p.get('partial') === '1',
+  };
+}
+
+export function overviewSearch(s: OverviewState): string {
+  const p = new URLSearchParams();
+  if (s.province) p.set('province', s.province);
+  if (s.county) p.set('county', s.county);
+  if (s.towns.length) p.set('towns', s.towns.join(','));
+  if (s.y0 !== null) p.set('from', String(s.y0));
+  if (s.y1 !== null) p.set('to', String(s.y1));
+  if (s.rank !== 'med_cases_total') p.set('rank', s.rank);
+  if (s.partial) p.set('partial', '1');
+  return p.toString();
+}
+
+export function parseCompare(p: URLSearchParams): CompareState {
+  const pick: Record<string, string> = {};
+  for (const kv of list(p.get('show'))) {
+    const [cat, ind] = kv.split(':');
+    if (cat && ind) pick[cat] = ind;
+  }
+  return { towns: list(p.get('towns')).slice(0, 8), y0: year(p.get('from')), y1: year(p.get('to')), partial: p.get('partial') === '1', pick };
+}
+
+export function compareSearch(s: CompareState): string {
+  const p = new URLSearchParams();
+  if (s.towns.length) p.set('towns', s.towns.join(','));
+  if (s.y0 !== null) p.set('from', String(s.y0));
+  if (s.y1 !== null) p.set('to', String(s.y1));
+  if (s.partial) p.set('partial', '1');
+  const show = Object.entries(s.pick).map(([c, i]) => `${c}:${i}`);
+  if (show.length) p.set('show', show.join(','));
+  return p.toString();
+}
