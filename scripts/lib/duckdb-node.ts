@@ -2,7 +2,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SqlParam, SqlRunner } from '../../src/lib/db/query.ts';
+import { plainRow, type SqlParam, type SqlRunner } from '../../src/lib/db/query.ts';
 
 export class NodeDuck implements SqlRunner {
   private constructor(
@@ -21,7 +21,8 @@ export class NodeDuck implements SqlRunner {
 
   async rows(sql: string, params: readonly SqlParam[] = []): Promise<Record<string, unknown>[]> {
     const r = await this.conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
-    return r.getRowObjectsJS() as Record<string, unknown>[];
+    // Same normalisation as the browser: BigInt → number when safe, dates → ISO strings, lists → arrays.
+    return (r.getRowObjectsJS() as Record<string, unknown>[]).map(plainRow);
   }
 
   close(): void {
