@@ -5,8 +5,11 @@
  */
 import * as common from './areas/common.ts';
 import * as overview from './areas/overview.ts';
+import * as compare from './areas/compare.ts';
+import * as town from './areas/town.ts';
+import * as indicators from './areas/indicators.ts';
 
-const areas = [common, overview] as const;
+const areas = [common, overview, compare, town, indicators] as const;
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
 type ZhOf<A> = A extends { zh: infer Z } ? Z : never;

@@ -3,10 +3,17 @@
 CREATE OR REPLACE VIEW categories AS SELECT * FROM rol.categories;
 CREATE OR REPLACE VIEW indicators AS SELECT * FROM rol.indicators;
 CREATE OR REPLACE VIEW rules AS SELECT * FROM rol.rules;
-CREATE OR REPLACE VIEW towns AS SELECT * FROM rol.towns;
-CREATE OR REPLACE VIEW reports AS SELECT * FROM rol.reports;
-CREATE OR REPLACE VIEW facts AS SELECT * FROM rol.facts;
-CREATE OR REPLACE VIEW violations AS SELECT * FROM rol.violations;
+-- Data the user imported in this browser (the import page) lives in schema `imported`, with the same
+-- columns; it stands beside the bundled data, told apart by reports.source = 'import'.
+CREATE SCHEMA IF NOT EXISTS imported;
+CREATE TABLE IF NOT EXISTS imported.towns AS SELECT * FROM rol.towns LIMIT 0;
+CREATE TABLE IF NOT EXISTS imported.reports AS SELECT * FROM rol.reports LIMIT 0;
+CREATE TABLE IF NOT EXISTS imported.facts AS SELECT * FROM rol.facts LIMIT 0;
+CREATE TABLE IF NOT EXISTS imported.violations AS SELECT * FROM rol.violations LIMIT 0;
+CREATE OR REPLACE VIEW towns AS SELECT * FROM rol.towns UNION ALL SELECT * FROM imported.towns;
+CREATE OR REPLACE VIEW reports AS SELECT * FROM rol.reports UNION ALL SELECT * FROM imported.reports;
+CREATE OR REPLACE VIEW facts AS SELECT * FROM rol.facts UNION ALL SELECT * FROM imported.facts;
+CREATE OR REPLACE VIEW violations AS SELECT * FROM rol.violations UNION ALL SELECT * FROM imported.violations;
 
 -- Rates that can be recomputed from their own numerator and denominator (spec M5, L4).
 CREATE OR REPLACE VIEW rate_definitions AS
