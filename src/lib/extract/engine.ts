@@ -16,7 +16,7 @@ import type { LocalFact } from './types';
 import { ZERO_RULES, ZERO_TARGET } from './zeros';
 
 const CLAUSE_END = new Set([',', ';', '。', '!', '?', '\n', '；']);
-const SENTENCE_END = new Set([';', '。', '!', '?', '\n']);
+const SENTENCE_END = new Set([';', '。', '!', '?', '\n', '；']);
 
 function lastBoundary(s: string, from: number, set: Set<string>): number {
   for (let i = from; i >= 0; i--) if (set.has(s[i]!)) return i;
@@ -26,6 +26,49 @@ function nextBoundary(s: string, from: number, set: Set<string>): number {
   for (let i = from; i < s.length; i++) if (set.has(s[i]!)) return i;
   return s.length;
 }
+
+/** Offsets of every boundary character, for O(log n) "previous/next boundary" look-ups. */
+class Boundaries {
+  private readonly at: Int32Array;
+  constructor(pos: number[]) {
+    this.at = Int32Array.from(pos);
+  }
+  /** Clause, sentence and line boundaries of a text in one pass. */
+  static of(s: string): { clauses: Boundaries; sentences: Boundaries; lines: Boundaries } {
+    const c: number[] = [], se: number[] = [], l: number[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      // , ; 。 ! ? \n ；
+      if (ch === 0x2c || ch === 0x3b || ch === 0x3002 || ch === 0x21 || ch === 0x3f || ch === 0x0a || ch === 0xff1b) {
+        c.push(i);
+        if (ch !== 0x2c) se.push(i);
+        if (ch === 0x0a) l.push(i);
+      }
+    }
+    return { clauses: new Boundaries(c), sentences: new Boundaries(se), lines: new Boundaries(l) };
+  }
+  /** Last boundary ≤ i, or -1. */
+  prev(i: number): number {
+    let lo = 0, hi = this.at.length - 1, r = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at[mid]! <= i) { r = this.at[mid]!; lo = mid + 1; } else hi = mid - 1;
+    }
+    return r;
+  }
+  /** First boundary ≥ i, or end. */
+  next(i: number, end: number): number {
+    let lo = 0, hi = this.at.length - 1, r = end;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at[mid]! >= i) { r = this.at[mid]!; hi = mid - 1; } else lo = mid + 1;
+    }
+    return r;
+  }
+}
+
+/** Longest clause text before a number that rules look at (their patterns span fewer characters). */
+const MAX_PRE = 60;
 
 /** Goals, plans and frequencies (每年不少于4次, 力争, 下一步将…). */
 const TARGET = /每(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|力求|争取|拟|预计|目标|下一步|明年|要求|(?:^|[^即])将(?!近|军)/;
@@ -41,8 +84,9 @@ const LEAD = /^(?:[、,:()（）“”"'\s]|其中|同时|此外|并且?|和|及
 const VERB = /(?:开展|召开|组织|举办|举行|出具|代理|发放|散发|悬挂|张贴|调处|达成|评查|申报|提供|接待|解答|受理|处理|办理|完成|进行|常态化|开设|印发|制作|参加|参与|落实|聘请|化解|调解|排查|发布|推送|审查|梳理|厘清)了?/g;
 
 /** Evidence starts at the verb of the statement: 宣传材料 → 发放宣传材料 (only within a few characters). */
+const VERB_AT_START = new RegExp(`^${VERB.source}`);
 function extendToVerb(norm: string, from: number, start: number): number {
-  if (new RegExp(`^${VERB.source}`).test(norm.slice(start, start + 3))) return start;
+  if (VERB_AT_START.test(norm.slice(start, start + 3))) return start;
   const win = norm.slice(from, start);
   let best = -1;
   for (const m of win.matchAll(VERB)) best = m.index!;
@@ -50,6 +94,13 @@ function extendToVerb(norm: string, from: number, start: number): number {
   // only CJK text between the verb and the statement
   return /^[\u4e00-\u9fa5]*$/.test(win.slice(best)) ? from + best : start;
 }
+
+/** Rules grouped by the units they accept, in rule order. */
+const RULES_BY_UNIT: ReadonlyMap<string, IndicatorRule[]> = (() => {
+  const m = new Map<string, IndicatorRule[]>();
+  for (const r of RULES) for (const u of r.units) (m.get(u) ?? m.set(u, []).get(u)!).push(r);
+  return m;
+})();
 
 export interface EngineInput {
   n: Normalized;
@@ -85,7 +136,21 @@ const PERIOD_ANCHOR = /今年|本年|年度|全年|\d{4}年|截[至止]|以来|�
 /** Masked years of template reports (XX年, 20XX年, 201*年). */
 const MASKED_YEAR = /(?:(?:19|20)?[X×*]{1,2}|\d{2,3}[X×*])年(?!以来|来)/g;
 
-function guard(c: RuleContext, clausePre: string, townReport: boolean, norm: string, reportYear: number | null): string | null {
+/** Per line: offsets of masked-year tokens (cached, lines are long and hold many numbers). */
+function maskedYearsOfLine(norm: string, lineStart: number, cache: Map<number, number[]>): number[] {
+  let v = cache.get(lineStart);
+  if (!v) {
+    let lineEnd = norm.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = norm.length;
+    v = [...norm.slice(lineStart, lineEnd).matchAll(MASKED_YEAR)].map((m) => lineStart + m.index!);
+    cache.set(lineStart, v);
+  }
+  return v;
+}
+
+function guard(
+  c: RuleContext, clausePre: string, townReport: boolean, norm: string, reportYear: number | null, lineStart: number, masked: Map<number, number[]>,
+): string | null {
   const q = c.q;
   if (q.unitRaw === '个百分点' || q.unitRaw === '百分点') return 'change';
   if (norm[q.numStart - 1] === '第') return 'ordinal';
@@ -101,11 +166,8 @@ function guard(c: RuleContext, clausePre: string, townReport: boolean, norm: str
   // a bare 累计 with nothing tying it to the period is a running multi-year total
   if (/累计/.test(clausePre) && !PERIOD_ANCHOR.test(c.sentencePre)) return 'cumulative';
   // a series over masked years (XX年…，20XX年…): only the last year's figures are the report's
-  const lineStart = norm.lastIndexOf('\n', q.start) + 1;
-  let lineEnd = norm.indexOf('\n', q.start);
-  if (lineEnd < 0) lineEnd = norm.length;
-  const masked = [...norm.slice(lineStart, lineEnd).matchAll(MASKED_YEAR)].map((m) => lineStart + m.index!);
-  if (masked.length >= 2 && q.start < masked[masked.length - 1]!) return 'earlier-year';
+  const my = maskedYearsOfLine(norm, lineStart, masked);
+  if (my.length >= 2 && q.start < my[my.length - 1]!) return 'earlier-year';
   const y = statedYear(c.sentencePre);
   if (reportYear !== null && y !== null && y >= 1990 && y <= 2100 && y !== reportYear) return 'other-year';
   return null;
@@ -136,16 +198,18 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
   const townReport = meta.unit_type === null || ['镇', '乡', '民族乡', '街道'].includes(meta.unit_type);
   const drafts: Draft[] = [];
 
+  const { clauses, sentences, lines } = Boundaries.of(norm);
+  const masked = new Map<number, number[]>();
   qs.forEach((q, i) => {
-    const clauseStart = lastBoundary(norm, q.start - 1, CLAUSE_END) + 1;
+    const clauseStart = clauses.prev(q.start - 1) + 1;
     const prev = i > 0 ? qs[i - 1]! : null;
-    const localStart = prev && prev.end > clauseStart ? prev.end : clauseStart;
-    const clauseEnd = nextBoundary(norm, q.end, CLAUSE_END);
+    const localStart = Math.max(prev && prev.end > clauseStart ? prev.end : clauseStart, q.start - MAX_PRE);
+    const clauseEnd = clauses.next(q.end, norm.length);
     const next = qs[i + 1];
     const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
-    const sentStart = lastBoundary(norm, q.start - 1, SENTENCE_END) + 1;
-    const sentEnd = nextBoundary(norm, q.end, SENTENCE_END);
-    const prevSentStart = sentStart > 1 ? lastBoundary(norm, sentStart - 2, SENTENCE_END) + 1 : sentStart;
+    const sentStart = sentences.prev(q.start - 1) + 1;
+    const sentEnd = sentences.next(q.end, norm.length);
+    const prevSentStart = sentStart > 1 ? sentences.prev(sentStart - 2) + 1 : sentStart;
     const c: RuleContext = {
       pre: norm.slice(localStart, q.start),
       post: norm.slice(q.end, postEnd),
@@ -158,14 +222,13 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
     const section = sectionAt(sections, q.start);
     if (section === '计划') return;
     const clausePre = norm.slice(clauseStart, q.start);
-    if (guard(c, clausePre, townReport, norm, meta.report_year)) return;
+    if (guard(c, clausePre, townReport, norm, meta.report_year, lines.prev(q.start - 1) + 1, masked)) return;
     const period = sentencePeriod(c.sentencePre, meta.report_year, base, meta.publication_date);
     if (period.basis === 'cumulative_since') return;
 
     let claimed = false;
-    for (const rule of RULES) {
+    for (const rule of RULES_BY_UNIT.get(q.unitRaw) ?? []) {
       if (claimed && !rule.multi) continue;
-      if (!rule.units.includes(q.unitRaw)) continue;
       const pm = rule.pre ? rule.pre.exec(c.pre) : null;
       if (rule.pre && !pm) continue;
       const om = rule.post ? rule.post.exec(rule.postSentence ? c.postSentence : c.post) : null;
@@ -192,6 +255,7 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
   // explicit zero statements: one per indicator and report
   const zeroSeen = new Set<string>();
   for (const z of ZERO_RULES) {
+    if (!z.hint.test(norm)) continue;
     z.re.lastIndex = 0;
     for (const m of norm.matchAll(z.re)) {
       if (zeroSeen.has(z.indicator)) break;

@@ -26,41 +26,55 @@ function isWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** Character → matching character for the whole BMP, built once (128 KB). */
+const TABLE: Uint16Array = (() => {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  t[0xfe6a] = 0x25; // ﹪
+  t[0x2236] = 0x3a; // ∶
+  for (const [from, to] of TRAD_TO_SIMP) t[from] = to;
+  return t;
+})();
+
 export function mapChar(c: number): number {
-  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
-  if (c === 0xfe6a) return 0x25; // ﹪
-  if (c === 0x2236) return 0x3a; // ∶
-  return TRAD_TO_SIMP.get(c) ?? c;
+  return TABLE[c]!;
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Decodes the code-unit buffer in one call (much faster than String.fromCharCode on chunks). */
+const UTF16 = new TextDecoder('utf-16le');
 
 export function normalizeText(text: string): Normalized {
   const drop = new Uint8Array(text.length);
   for (const m of text.matchAll(PINYIN)) {
     if (TONE.test(m[0])) drop.fill(1, m.index!, m.index! + m[0].length);
   }
-  const out: number[] = [];
-  const map: number[] = [];
+  const out = new Uint16Array(text.length);
+  const map = new Int32Array(text.length);
+  let k = 0;
   for (let i = 0; i < text.length; i++) {
     if (drop[i]) continue;
     const raw = text.charCodeAt(i);
     if (isBlank(raw)) {
       // keep one blank only between two ASCII word characters
-      const prev = out.length ? out[out.length - 1]! : 0;
+      const prev = k ? out[k - 1]! : 0;
       let j = i + 1;
       while (j < text.length && (isBlank(text.charCodeAt(j)) || drop[j])) j++;
       const next = j < text.length ? mapChar(text.charCodeAt(j)) : 0;
       if (isWordChar(prev) && isWordChar(next) && prev !== 0x20) {
-        out.push(0x20);
-        map.push(i);
+        out[k] = 0x20;
+        map[k++] = i;
       }
       continue;
     }
-    out.push(mapChar(raw));
-    map.push(i);
+    out[k] = mapChar(raw);
+    map[k++] = i;
   }
   let norm = '';
-  for (let k = 0; k < out.length; k += 4096) norm += String.fromCharCode(...out.slice(k, k + 4096));
-  return { norm, map: Int32Array.from(map), visibleLength: text.length };
+  if (LITTLE_ENDIAN) norm = UTF16.decode(out.subarray(0, k));
+  else for (let j = 0; j < k; j += 4096) norm += String.fromCharCode(...out.subarray(j, Math.min(k, j + 4096)));
+  return { norm, map: map.slice(0, k), visibleLength: text.length };
 }
 
 /** Maps the matching-text span [s, e) to the visible-text span. */
