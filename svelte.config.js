@@ -7,6 +7,8 @@ const config = {
   kit: {
     // BUILD_DIR / SVELTEKIT_OUT let several builds (e.g. a benchmark and a test run) coexist in one tree.
     outDir: process.env.SVELTEKIT_OUT ?? '.svelte-kit',
+    // STATIC_DIR builds the same site over another dataset (the benchmark's synthetic national data).
+    files: { assets: process.env.STATIC_DIR ?? 'static' },
     // The product is a static folder: every page prerendered, an SPA fallback for towns added later by import.
     // Precompression is scripts/compress.ts (brotli at max quality on 35 MB wasm took >2 min here).
     adapter: adapter({ pages: buildDir, assets: buildDir, fallback: '404.html', precompress: false, strict: true }),
