@@ -31,7 +31,11 @@ export class BrowserDuck implements SqlRunner {
     readonly timings: Record<string, number>,
   ) {}
 
-  static async open(dataBase: string): Promise<BrowserDuck> {
+  /**
+   * `exact`: hand BIGINT and DECIMAL to JS as BigInt and 128-bit decimals instead of doubles (the SQL
+   * workbench shows values exactly; the dashboard's zod rows want plain numbers, so it keeps the default).
+   */
+  static async open(dataBase: string, opts: { exact?: boolean } = {}): Promise<BrowserDuck> {
     const t0 = performance.now();
     const manifestRes = await fetch(`${dataBase}/manifest.json`, { cache: 'no-cache' });
     if (!manifestRes.ok) throw new Error(`data manifest missing at ${dataBase}/manifest.json (HTTP ${manifestRes.status}) — run \`npm run data\``);
@@ -46,7 +50,7 @@ export class BrowserDuck implements SqlRunner {
     const t1 = performance.now();
     await db.open({
       path: ':memory:',
-      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+      query: { castBigIntToDouble: !opts.exact, castDecimalToDouble: !opts.exact },
       filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true },
     });
     const conn = await db.connect();

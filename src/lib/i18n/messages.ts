@@ -5,11 +5,12 @@
  */
 import * as common from './areas/common.ts';
 import * as overview from './areas/overview.ts';
+import * as sql from './areas/sql.ts';
 import * as compare from './areas/compare.ts';
 import * as town from './areas/town.ts';
 import * as indicators from './areas/indicators.ts';
 
-const areas = [common, overview, compare, town, indicators] as const;
+const areas = [common, overview, sql, compare, town, indicators] as const;
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
 type ZhOf<A> = A extends { zh: infer Z } ? Z : never;

@@ -78,3 +78,35 @@ SELECT town_id, year, indicator_id, kind,
             ELSE coalesce(parts_lower, false) END AS is_lower_bound,
        full_year, is_synthetic, is_zero_statement, fact_ids
 FROM per_ind;
+
+-- One row per town and year, one column per indicator of the catalog, holding town_year's value (NULL where
+-- the town's report states nothing). DuckDB cannot keep a PIVOT whose column names are found at run time in
+-- a view, so the catalog's ids are spelled out here, in catalog order; tests/lib/sql/wide-view.test.ts fails
+-- when this list and data/indicators.json differ.
+CREATE OR REPLACE VIEW wide AS
+SELECT p.town_id, t.name_zh AS town_name, p.* EXCLUDE (town_id)
+FROM (
+  SELECT town_id, year, indicator_id, value FROM town_year
+) PIVOT (
+  first(value) FOR indicator_id IN (
+    'ls_theory_study_sessions', 'ls_law_study_sessions', 'ls_rol_meetings', 'ls_training_sessions',
+    'ls_training_attendance', 'ls_exam_pass_rate', 'dm_legality_reviews', 'dm_contract_reviews',
+    'dm_major_decisions', 'dm_legal_opinions', 'dm_legal_advisers', 'lit_admin_suits_total',
+    'lit_first_instance', 'lit_second_instance', 'lit_retrial', 'lit_admin_suits_concluded',
+    'lit_admin_suits_lost', 'lit_loss_rate', 'lit_head_appearances', 'lit_head_appearance_rate',
+    'lit_reconsideration_cases', 'lit_reconsideration_corrected', 'lit_reconsideration_correction_rate', 'enf_certified_officers',
+    'enf_certification_rate', 'enf_inspections', 'enf_penalty_cases', 'enf_penalty_amount',
+    'tr_proactive_disclosures', 'tr_disclosure_requests', 'out_events', 'out_materials',
+    'out_reach', 'out_banners', 'out_posters', 'out_law_savvy_persons',
+    'med_disputes_screened', 'med_cases_total', 'med_oral', 'med_written',
+    'med_success', 'med_success_rate', 'med_judicial_confirmation', 'med_joint',
+    'med_amount_involved', 'svc_legal_consultations', 'svc_legal_aid_cases', 'pet_petitions_received',
+    'pet_hotline_tickets', 'pet_closure_rate', 'ls_exam_participation_rate', 'dm_normative_docs',
+    'dm_review_issues_found', 'dm_adviser_engagements', 'dm_village_adviser_coverage_rate', 'dm_duty_list_items',
+    'lit_civil_cases', 'lit_mediated_withdrawal_rate', 'enf_case_file_reviews', 'enf_listed_matters',
+    'out_demo_villages', 'out_online_posts', 'out_culture_sites', 'med_case_files_reviewed',
+    'med_subsidy_amount', 'med_mediators', 'med_agreements_fulfilled', 'med_prevented_escalations',
+    'svc_service_center_visits', 'svc_convenience_services', 'pet_satisfaction_rate'
+  ) GROUP BY town_id, year
+) AS p
+JOIN towns t ON t.town_id = p.town_id;

@@ -1,0 +1,92 @@
+/**
+ * DuckDB's error text turned into what an analyst needs: what went wrong in their words, where (an offset
+ * into the editor's text, from DuckDB's "LINE n:" caret), and how to fix it. The original message is
+ * kept for the details view.
+ */
+import type { Locale } from '../i18n/messages.ts';
+
+export type ErrorKind = 'syntax' | 'name' | 'type' | 'readonly' | 'cancelled' | 'timeout' | 'network' | 'other';
+
+export interface FriendlyError {
+  kind: ErrorKind;
+  /** One or two sentences in the UI language. */
+  message: string;
+  /** DuckDB's message without the LINE/caret excerpt. */
+  original: string;
+  /** Offset into the full editor text, when DuckDB said where. */
+  position: number | null;
+}
+
+/** Where DuckDB's caret points, as an offset into `statement` (the SQL text DuckDB saw). */
+export function errorOffset(message: string, statement: string): number | null {
+  const m = /LINE (\d+): (.*)\n( *)\^/.exec(message);
+  if (m) {
+    const lineNo = Number(m[1]);
+    const shown = m[2]!;
+    const caret = m[3]!.length - `LINE ${m[1]}: `.length;
+    const lines = statement.split('\n');
+    const line = lines[lineNo - 1];
+    if (line === undefined) return null;
+    const lineStart = lines.slice(0, lineNo - 1).reduce((n, l) => n + l.length + 1, 0);
+    // DuckDB elides long lines with "..." on either side; find the shown part within the real line.
+    const lead = shown.startsWith('...') ? 3 : 0;
+    const core = shown.slice(lead).replace(/\.\.\.$/, '');
+    const at = lead ? line.indexOf(core) : 0;
+    if (at < 0) return null;
+    return lineStart + Math.min(line.length, Math.max(0, at + caret - lead));
+  }
+  // Some errors carry a character position instead of an excerpt.
+  const p = /"position"\s*:\s*"?(\d+)/.exec(message) ?? /at position (\d+)/i.exec(message);
+  return p ? Math.min(statement.length, Number(p[1])) : null;
+}
+
+const strip = (message: string) =>
+  message
+    .replace(/\n*LINE \d+:[^\n]*\n *\^[\s\S]*$/, '')
+    .replace(/^Error: /, '')
+    .trim();
+
+const quoteName = (s: string) => `“${s}”`;
+
+/** The friendly form of a DuckDB error raised by `statement`, which starts at `statementStart` in the editor. */
+export function explainError(err: unknown, statement: string, statementStart: number, locale: Locale): FriendlyError {
+  const raw = err instanceof Error ? err.message : String(err);
+  const original = strip(raw);
+  const off = errorOffset(raw, statement);
+  const position = off === null ? null : statementStart + off;
+  const zh = locale === 'zh';
+  const say = (kind: ErrorKind, zhText: string, enText: string): FriendlyError => ({ kind, message: zh ? zhText : enText, original, position });
+
+  let m: RegExpExecArray | null;
+  if (/INTERRUPT|interrupted|cancel/i.test(raw)) return say('cancelled', '查询已取消。', 'The query was cancelled.');
+  if ((m = /Parser Error: syntax error at or near "([^"]*)"/.exec(raw)))
+    return say('syntax', `语法错误:在 ${quoteName(m[1]!)} 附近。请检查拼写、逗号和括号。`, `Syntax error near ${quoteName(m[1]!)}. Check spelling, commas and brackets.`);
+  if (/Parser Error: syntax error at end of input/.test(raw))
+    return say('syntax', '语法错误:语句不完整(结尾缺少内容)。', 'Syntax error: the statement ends too early.');
+  if (/Parser Error/.test(raw)) return say('syntax', `语法错误:${original.replace(/^Parser Error: /, '')}`, original);
+  if ((m = /Catalog Error: (?:Table|View) with name (\S+) does not exist!(?:\s*Did you mean "([^"]+)"\?)?/.exec(raw)))
+    return say(
+      'name',
+      `找不到表或视图 ${quoteName(m[1]!)}。${m[2] ? `是否想用 ${quoteName(m[2])}?` : ''}左侧“数据结构”列出全部可用的表和视图。`,
+      `There is no table or view named ${quoteName(m[1]!)}.${m[2] ? ` Did you mean ${quoteName(m[2])}?` : ''} The schema panel lists every table and view.`,
+    );
+  if ((m = /Referenced column "([^"]+)" not found in FROM clause!(?:\s*Candidate bindings: ([^\n]+))?/.exec(raw)))
+    return say(
+      'name',
+      `找不到列 ${quoteName(m[1]!)}。${m[2] ? `相近的列:${m[2].replaceAll('"', '')}。` : ''}`,
+      `There is no column named ${quoteName(m[1]!)}.${m[2] ? ` Similar columns: ${m[2].replaceAll('"', '')}.` : ''}`,
+    );
+  if ((m = /Catalog Error: Scalar Function with name (\S+) does not exist!(?:\s*Did you mean "([^"]+)"\?)?/.exec(raw)))
+    return say('name', `没有名为 ${quoteName(m[1]!)} 的函数。${m[2] ? `是否想用 ${quoteName(m[2])}?` : ''}`, `There is no function named ${quoteName(m[1]!)}.${m[2] ? ` Did you mean ${quoteName(m[2])}?` : ''}`);
+  if (/read-only mode|read only|attached in read-only/i.test(raw))
+    return say(
+      'readonly',
+      '内置数据是只读的,不能修改。新建的表请直接建在默认的 scratch 模式中(如 CREATE TABLE my_t AS SELECT …),“重置”会清空它。',
+      'The bundled data is read-only. Create your own tables in the default scratch schema (e.g. CREATE TABLE my_t AS SELECT …); “Reset” clears it.',
+    );
+  if (/Conversion Error|Could not convert|Mismatch Type Error|No function matches/i.test(raw))
+    return say('type', `类型不匹配:${original.replace(/^\w+ Error: /, '')}。可用 CAST(x AS 类型) 或 TRY_CAST 转换。`, `Type mismatch: ${original.replace(/^\w+ Error: /, '')}. Use CAST(x AS type) or TRY_CAST.`);
+  if (/external access|HTTP|https?:\/\//i.test(raw) && /disabled|not allowed|permission|Network|HTTP/i.test(raw))
+    return say('network', '工作台只能读取本站自带的数据,不能访问外部文件或网址。', 'The workbench reads only the data shipped with this site; outside files and URLs are not reachable.');
+  return say('other', original, original);
+}
