@@ -69,7 +69,7 @@ export function checkConsistency(facts: F[]): RuleViolation[] {
     le('M4', 'warning', judicial, written, '司法确认件数超过书面调解件数', 'judicial confirmations exceed written mediations');
     rate('M5', one('med_success_rate'), success, total, '调解成功率与件数不符', 'mediation success rate disagrees with the counts');
     le('M6', 'warning', total, one('med_disputes_screened'), '调处件数超过排查件数', 'mediations exceed disputes screened');
-    le('M6', 'warning', success, total, '调解成功件数超过调处件数', 'successes exceed mediations');
+    // (the funnel's lower step, success ≤ total, is M2 — a hard rule — and is not repeated here)
     le('M7', 'warning', one('med_joint'), total, '联合调解件数超过调处总数', 'joint mediations exceed the total');
 
     const suits = one('lit_admin_suits_total');
