@@ -162,7 +162,9 @@ function guard(
   if (q.unitRaw === '个' && CONTEXT_COUNT.test(c.post)) return 'context';
   // per-village figures (各村配备调解员2名, 每个村1名) are not the town's totals
   if (/每个?(?:村|社区|村民小组|网格|户|人)|各(?:村|社区)(?:\(社区\))?[^,;。]{0,6}(?:配备|配齐|设立|设置|明确|选聘|均有|各有|至少)/.test(c.pre)) return 'per-unit';
-  if (townReport && WIDER.test(clausePre)) return 'wider-unit';
+  // only when the wider unit is the clause's subject (邀请县司法局律师… is still the town's event)
+  const subject = clausePre.replace(/^(?:(?:\d{4}年(?:度)?|全年|今年(?:以来)?|年内|同时|此外|其中|另外|目前)[,]?)+/, '');
+  if (townReport && WIDER.exec(subject)?.index === 0) return 'wider-unit';
   // a bare 累计 with nothing tying it to the period is a running multi-year total
   if (/累计/.test(clausePre) && !PERIOD_ANCHOR.test(c.sentencePre)) return 'cumulative';
   // a series over masked years (XX年…，20XX年…): only the last year's figures are the report's
