@@ -162,7 +162,8 @@ export class Workbench {
 
   /** Throws the instance away and opens a fresh one: scratch tables, settings and any changed view are gone. */
   async reset(dataBase: string): Promise<Workbench> {
-    if (this.running) await this.cancel('user');
+    // No cancel first: a worker stuck in one long step would not answer it. Terminating always works.
+    this.running = null;
     await this.duck.db.terminate();
     return Workbench.open(dataBase);
   }

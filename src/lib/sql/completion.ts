@@ -5,7 +5,7 @@
  * Pure over a SchemaInfo, so tests/lib/sql/completion.test.ts checks the candidates without a browser.
  */
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
-import { PostgreSQL, SQLDialect, type SQLNamespace } from '@codemirror/lang-sql';
+import { keywordCompletionSource, PostgreSQL, schemaCompletionSource, SQLDialect, type SQLNamespace } from '@codemirror/lang-sql';
 import { lexicalContextAt, statementAt } from '../db/statements.ts';
 
 export interface ColumnMeta {
@@ -106,4 +106,22 @@ export function columnSource(info: SchemaInfo): CompletionSource {
     if (!seen.size) return null;
     return { from: word?.from ?? ctx.pos, options: [...seen.values()], validFor: /^\w*$/ };
   };
+}
+
+/** lang-sql's own sources, kept out of string literals and comments (there only indicator ids make sense). */
+const inCode =
+  (src: CompletionSource): CompletionSource =>
+  (ctx) => {
+    const k = lexicalContextAt(ctx.state.doc.toString(), ctx.pos).kind;
+    return k === 'code' || k === 'identifier' ? src(ctx) : null;
+  };
+
+/** Every completion source of the editor, in one list (CodeMirror's `override`). */
+export function completionSources(info: SchemaInfo, locale: () => 'zh' | 'en' = () => 'zh'): CompletionSource[] {
+  return [
+    inCode(schemaCompletionSource({ dialect: DuckDBDialect, schema: sqlNamespace(info) })),
+    inCode(keywordCompletionSource(DuckDBDialect, true)),
+    columnSource(info),
+    indicatorSource(info, locale),
+  ];
 }

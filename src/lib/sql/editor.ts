@@ -8,7 +8,7 @@ import { Compartment, EditorState, StateEffect, StateField, type Extension } fro
 import { Decoration, EditorView, keymap, type DecorationSet } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { statementsToRun, type Statement } from '../db/statements.ts';
-import { columnSource, DuckDBDialect, indicatorSource, sqlNamespace, type SchemaInfo } from './completion.ts';
+import { completionSources, DuckDBDialect, type SchemaInfo } from './completion.ts';
 
 export interface EditorHooks {
   onRun(statements: Statement[], text: string): void;
@@ -69,7 +69,6 @@ export class SqlEditorView {
       ]),
       basicSetup,
       this.lang.of(this.languageFor(this.schema)),
-      autocompletion({ activateOnTyping: true, maxRenderedOptions: 200 }),
       markField,
       theme,
       EditorView.lineWrapping,
@@ -81,12 +80,8 @@ export class SqlEditorView {
   }
 
   private languageFor(info: SchemaInfo): Extension {
-    const lang = sql({ dialect: DuckDBDialect, schema: sqlNamespace(info), upperCaseKeywords: true });
-    return [
-      lang,
-      lang.language.data.of({ autocomplete: indicatorSource(info, this.hooks.locale) }),
-      lang.language.data.of({ autocomplete: columnSource(info) }),
-    ];
+    // Highlighting from lang-sql; completion from our own list (schema, keywords, columns, indicator ids).
+    return [sql({ dialect: DuckDBDialect }), autocompletion({ override: completionSources(info, this.hooks.locale), maxRenderedOptions: 200 })];
   }
 
   private makeState(doc: string): EditorState {

@@ -49,15 +49,39 @@ const strip = (message: string) =>
 const quoteName = (s: string) => `“${s}”`;
 
 /** The friendly form of a DuckDB error raised by `statement`, which starts at `statementStart` in the editor. */
+/**
+ * duckdb-wasm reports some errors as DuckDB's JSON error object ({"exception_type":"Parser",
+ * "exception_message":"…","position":"14"}); turn those into the usual "Parser Error: …" text, keeping
+ * the position.
+ */
+export function normaliseMessage(raw: string): { text: string; position: number | null } {
+  const s = raw.trim().replace(/^Error: /, '');
+  if (s.startsWith('{')) {
+    try {
+      const j = JSON.parse(s) as { exception_type?: string; exception_message?: string; position?: string | number };
+      if (j.exception_message) {
+        const type = j.exception_type ? `${j.exception_type} Error: ` : '';
+        const pos = j.position === undefined ? null : Number(j.position);
+        return { text: type + j.exception_message, position: Number.isFinite(pos) ? pos : null };
+      }
+    } catch {
+      // not JSON after all: fall through
+    }
+  }
+  return { text: s, position: null };
+}
+
 export function explainError(err: unknown, statement: string, statementStart: number, locale: Locale): FriendlyError {
-  const raw = err instanceof Error ? err.message : String(err);
+  const norm = normaliseMessage(err instanceof Error ? err.message : String(err));
+  const raw = norm.text;
   const original = strip(raw);
-  const off = errorOffset(raw, statement);
+  const off = norm.position !== null ? Math.min(norm.position, statement.length) : errorOffset(raw, statement);
   const position = off === null ? null : statementStart + off;
   const zh = locale === 'zh';
   const say = (kind: ErrorKind, zhText: string, enText: string): FriendlyError => ({ kind, message: zh ? zhText : enText, original, position });
 
   let m: RegExpExecArray | null;
+  if (/time limit reached/.test(raw)) return say('timeout', '超过时间限制,查询已停止。可在“时间限制”中放宽或取消限制。', 'The time limit was reached and the query was stopped. Raise or remove the limit under “Time limit”.');
   if (/INTERRUPT|interrupted|cancel/i.test(raw)) return say('cancelled', '查询已取消。', 'The query was cancelled.');
   if ((m = /Parser Error: syntax error at or near "([^"]*)"/.exec(raw)))
     return say('syntax', `语法错误:在 ${quoteName(m[1]!)} 附近。请检查拼写、逗号和括号。`, `Syntax error near ${quoteName(m[1]!)}. Check spelling, commas and brackets.`);
