@@ -41,10 +41,16 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   // BOMs first: they are unambiguous.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  // UTF-16 only when the BOM is followed by well-formed UTF-16 (0xFF 0xFE also starts some binaries)
+  for (const [b0, b1, enc] of [[0xff, 0xfe, 'utf-16le'], [0xfe, 0xff, 'utf-16be']] as const) {
+    if (bytes[0] === b0 && bytes[1] === b1 && bytes.length % 2 === 0) {
+      try {
+        return { text: new TextDecoder(enc, { fatal: true }).decode(bytes.subarray(2)), encoding: enc };
+      } catch {
+        /* not UTF-16 after all */
+      }
+    }
+  }
   if (looksBinary(bytes)) throw new ExtractInputError('binary', 'the file is binary (NUL or control bytes), not text');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };

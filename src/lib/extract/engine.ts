@@ -69,9 +69,12 @@ class Boundaries {
 
 /** Longest clause text before a number that rules look at (their patterns span fewer characters). */
 const MAX_PRE = 60;
+/** Clause and sentence windows are capped so text without punctuation stays linear. */
+const MAX_CLAUSE = 200;
+const MAX_SENTENCE = 400;
 
 /** Goals, plans and frequencies (每年不少于4次, 力争, 下一步将…). */
-const TARGET = /每(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|力求|争取|拟|预计|目标|下一步|明年|要求|(?:^|[^即])将(?!近|军)/;
+const TARGET = /每(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|力求|争取|拟|预计|目标|下一步|明年|(?:^|[^即])将(?!近|军)/;
 const TARGET_SENTENCE = /^(?:下一步|今后|明年|接下来|20\d\d年(?:将|要|计划))/;
 /** Changes rather than levels (同比增长23%, 下降2个百分点). */
 const CHANGE_WORD = /(?:增长|增加|下降|减少|提升|提高|上升|降低|增幅|降幅|多|少)了?(?:为|达)?$/;
@@ -203,15 +206,15 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
   const { clauses, sentences, lines } = Boundaries.of(norm);
   const masked = new Map<number, number[]>();
   qs.forEach((q, i) => {
-    const clauseStart = clauses.prev(q.start - 1) + 1;
+    const clauseStart = Math.max(clauses.prev(q.start - 1) + 1, q.start - MAX_CLAUSE);
     const prev = i > 0 ? qs[i - 1]! : null;
     const localStart = Math.max(prev && prev.end > clauseStart ? prev.end : clauseStart, q.start - MAX_PRE);
-    const clauseEnd = clauses.next(q.end, norm.length);
+    const clauseEnd = Math.min(clauses.next(q.end, norm.length), q.end + MAX_CLAUSE);
     const next = qs[i + 1];
     const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
-    const sentStart = sentences.prev(q.start - 1) + 1;
-    const sentEnd = sentences.next(q.end, norm.length);
-    const prevSentStart = sentStart > 1 ? sentences.prev(sentStart - 2) + 1 : sentStart;
+    const sentStart = Math.max(sentences.prev(q.start - 1) + 1, q.start - MAX_SENTENCE);
+    const sentEnd = Math.min(sentences.next(q.end, norm.length), q.end + MAX_SENTENCE);
+    const prevSentStart = Math.max(sentStart > 1 ? sentences.prev(sentStart - 2) + 1 : sentStart, sentStart - MAX_SENTENCE);
     const c: RuleContext = {
       pre: norm.slice(localStart, q.start),
       post: norm.slice(q.end, postEnd),

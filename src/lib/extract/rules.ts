@@ -261,7 +261,7 @@ export const RULES: readonly IndicatorRule[] = [
     when: (c) => /法律顾问|律师/.test(c.sentencePre),
   },
   { id: 'dm.normative', indicator: 'dm_normative_docs', units: ['件'], pre: R('规范性文件~10') },
-  { id: 'dm.coverage', indicator: 'dm_village_adviser_coverage_rate', units: PCT, multi: true, pre: R('覆盖率~6'), ctx: /法律顾问/, notPre: /培训/ },
+  { id: 'dm.coverage', indicator: 'dm_village_adviser_coverage_rate', units: PCT, multi: true, pre: R('法律顾问~12覆盖率~6'), notPre: /培训/ },
   { id: 'dm.duty', indicator: 'dm_duty_list_items', units: ['项', '条'], pre: R('(?:履职|履行职责|职责|收回|承担|配合)~12事项~6') },
   { id: 'dm.duty.total', indicator: 'dm_duty_list_items', units: ['项', '条'], pre: R('(?:厘清|梳理)~4'), ctx: /履职|职责|清单/ },
 

@@ -25,6 +25,13 @@ describe('decode', () => {
     const gbk = new Uint8Array([0xb5, 0xf7, 0xb4, 0xa6, 0xbe, 0xc0, 0xb7, 0xd7, 0x35, 0xbc, 0xfe]);
     expect(decodeBytes(gbk)).toEqual({ text: '调处纠纷5件', encoding: 'gb18030' });
   });
+  it('bytes that are neither UTF-8, UTF-16 nor GB18030 are an encoding error', () => {
+    expect(codeOf(() => extractReport(new Uint8Array([0xff, 0xfe, 0xfd, 0x80, 0x81])))).toBe('encoding');
+  });
+  it('a very long line without punctuation is processed (windows are capped) and repeats collapse', () => {
+    const r = extractReport('某镇2024年报告\n' + '调处矛盾纠纷289件'.repeat(20000));
+    expect(r.facts.map((f) => [f.indicator_id, f.value])).toEqual([['med_cases_total', 289]]);
+  });
   it('UTF-16 with a BOM is decoded', () => {
     const u16 = new Uint8Array([0xff, 0xfe, 0x03, 0x8c, 0x04, 0x59, 0x35, 0x00]);
     expect(decodeBytes(u16).text).toBe('调处5');
