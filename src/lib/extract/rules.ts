@@ -86,8 +86,9 @@ function studyKind(c: RuleContext): 'law' | 'theory' | null {
 }
 
 
+/** leaders (班子, 常务会, 会前学法) or all staff (干部职工, 全体); judged on the counted clause. */
 const lawSub = (c: RuleContext) =>
-  /班子|领导|常务会|党委会|办公会|会前|中心组/.test(c.pre + c.sentencePre.slice(-20)) ? 'leaders' : /干部职工|全体|机关干部|镇村干部|干部/.test(c.pre) ? 'staff' : null;
+  /干部职工|全体|机关干部|镇村干部/.test(c.pre) ? 'staff' : /班子|领导|常务会|党委会|办公会|会前|中心组/.test(c.pre) ? 'leaders' : /干部/.test(c.pre) ? 'staff' : null;
 
 /** A lecture or talk given to cadres (→ training), judged from the words around it. */
 const forCadres = (c: RuleContext) => {
@@ -195,7 +196,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'ls.meet.topic', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:法治|依法治|法制)~16(?:专题)?(?:工作)?(?:会议|会)~4'), notPre: /学法|培训|讲座|宣传|党课|学习|研讨|述法|、/ },
   { id: 'ls.meet.special', indicator: 'ls_rol_meetings', units: ['次'], pre: R('专题(?:工作)?会议?~4'), ctx: /法治|依法治/, notPre: /学习|学法|研讨|培训|讲座|民主生活/ },
   { id: 'ls.meet.party', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6(?:专题)?(?:研究|部署|听取|审议)~16(?:法治|依法)~10') },
-  { id: 'ls.meet.study', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:专题)?(?:研究|部署|听取|审议)~10(?:法治|依法治)~10'), ctx: /会议|党委会|常务会|办公会/ },
+  { id: 'ls.meet.study', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:专题)?(?:研究|部署|听取|审议)~10(?:法治|依法治)~10'), ctx: /会议|党委|党工委|常务会|办公会/ },
   { id: 'ls.meet.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('召开'), post: P('(?:法治|依法治)~10(?:会议|会)') },
   { id: 'ls.meet.party.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6'), post: P('~4(?:研究|部署|听取|审议)~30(?:法治|依法)') },
   { id: 'ls.theory.seminar', indicator: 'ls_theory_study_sessions', units: ['次', '场', '场次', '期'], subKind: 'seminar', pre: R('(?:(?:专题|集中)?学习研讨|专题研讨)(?:会|班)?~4'), notCtx: /法律顾问/, notPre: /依法行政|培训/ },
@@ -245,7 +246,7 @@ export const RULES: readonly IndicatorRule[] = [
   },
   { id: 'dm.opinion', indicator: 'dm_legal_opinions', units: ['份', '件', '次'], pre: R('(?:出具|提供|形成|制作|提交)~10意见书~4') },
   { id: 'dm.opinion.post', indicator: 'dm_legal_opinions', units: ['份'], pre: R('提出'), post: P('(?:法律|审查|书面)?意见(?!建议)') },
-  { id: 'dm.issues', indicator: 'dm_review_issues_found', units: ['条', '个'], pre: R('(?:提出|发现|指出)~16(?:问题|意见建议|建议|修改意见)~4'), ctx: /审查|审核|法律|合法|体检/ },
+  { id: 'dm.issues', indicator: 'dm_review_issues_found', units: ['条', '个'], pre: R('(?:提出|发现|指出)~16(?:问题|意见建议|建议|意见)~4'), ctx: /审查|审核|法律|合法|体检/ },
   {
     id: 'dm.major.review', indicator: 'dm_legality_reviews', units: ['项', '件'], pre: R('对(?:涉及)?~20'),
     post: P('(?:重大|重点)~10(?:决策|事项)'), postSentence: true, ctx: /合法性审[查核]/,
@@ -284,7 +285,7 @@ export const RULES: readonly IndicatorRule[] = [
 
   // ── legal services ───────────────────────────────────────────────────────────
   { id: 'svc.center', indicator: 'svc_service_center_visits', units: ['人次', '人'], pre: R('(?:接待|服务|提供|办理)~24'), ctx: /公共法律服务(?:中心|站|工作站|室)/ },
-  { id: 'svc.consult', indicator: 'svc_legal_consultations', units: ['人次', '件次', '件', '人'], pre: R('咨询~6'), ctx: /法律|普法|法治/, notPre: /政策咨询/ },
+  { id: 'svc.consult', indicator: 'svc_legal_consultations', units: ['人次', '件次', '件', '人'], pre: R('咨询~6'), ctx: /法律|普法|法治|宪法|民法典|法规/, notPre: /政策咨询/ },
   { id: 'svc.aid', indicator: 'svc_legal_aid_cases', units: ['件'], pre: R('法律援助~10') },
   { id: 'svc.conv', indicator: 'svc_convenience_services', units: ['件'], pre: R('便民服务~10') },
 
@@ -298,7 +299,7 @@ export const RULES: readonly IndicatorRule[] = [
   {
     id: 'out.events', indicator: 'out_events', units: EVT,
     pre: R('(?:(?:普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法)~16)?(?:宣传|宣讲|讲座|活动|课堂|下乡|进村|送法|普法|专场|集市|大集|演出|讲堂|宣传会)(?:活动)?~3'),
-    ctx: /普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法|法规/,
+    ctx: /普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|电诈|诈骗|送法|以案释法|法规/,
     notPre: /培训|学习|学法|会议|研讨|检查|执法|调解|考试|党课|坐班|值班|审查|会前|座谈|媒体|公众号|微信|网络|平台|短信|抖音|网站/,
     when: (c) => !participated(c),
   },
