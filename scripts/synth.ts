@@ -47,7 +47,7 @@ const out = join(root, 'data');
  * Dependent ones (parts, rates, outcomes) are derived below so the rules hold.
  */
 const INDEPENDENT: [id: string, median: number, sigma: number, pMissing: number, pLower: number][] = [
-  ['ls_theory_study_sessions', 6, 0.5, 0.1, 0.05],
+
   ['ls_law_study_sessions', 8, 0.5, 0.15, 0.1],
   ['ls_rol_meetings', 3, 0.5, 0.15, 0],
   ['ls_training_sessions', 5, 0.6, 0.2, 0.1],
@@ -70,6 +70,16 @@ const INDEPENDENT: [id: string, median: number, sigma: number, pMissing: number,
   ['svc_legal_aid_cases', 5, 0.8, 0.5, 0],
   ['pet_petitions_received', 40, 1, 0.3, 0],
   ['pet_hotline_tickets', 300, 1, 0.3, 0.2],
+  // extension indicators, reported by fewer towns
+  ['dm_normative_docs', 1, 0.8, 0.6, 0],
+  ['dm_review_issues_found', 20, 0.9, 0.6, 0.2],
+  ['dm_adviser_engagements', 30, 0.8, 0.5, 0.2],
+  ['enf_case_file_reviews', 4, 0.6, 0.6, 0],
+  ['out_online_posts', 60, 0.9, 0.4, 0.3],
+  ['out_culture_sites', 5, 0.6, 0.5, 0],
+  ['med_mediators', 30, 0.5, 0.4, 0],
+  ['med_case_files_reviewed', 100, 0.9, 0.6, 0],
+  ['svc_service_center_visits', 500, 0.9, 0.5, 0.3],
 ];
 
 const t0 = performance.now();
@@ -158,6 +168,10 @@ await db.exec(`
 `);
 const dep = (id: string, expr: string, cond: string, sub = 'NULL') =>
   `SELECT report_id, town_id, year, partial, '${id}', ${sub}, (${expr})::DOUBLE, false FROM dep WHERE ${cond}`;
+// Theory study is reported in parts (study, seminar, party lecture), like the seed report.
+for (const [sub, median] of [['study', 4], ['seminar', 2], ['party_lecture', 2]] as const)
+  parts.push(`SELECT report_id, town_id, year, partial, 'ls_theory_study_sessions', '${sub}',
+      round(${lnv(`ls_theory_${sub}`, median, 0.5)}), false FROM ty WHERE u(i, year, 'ls_theory_${sub}', 'miss') >= 0.15`);
 parts.push(
   dep('med_cases_total', 'med_total', 'has_med'),
   dep('med_oral', 'round(med_total * oral_share)', 'has_med AND has_split', "'oral'"),
