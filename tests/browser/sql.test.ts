@@ -1,0 +1,188 @@
+// The SQL workbench in Chromium against the built site: keyboard runs, values in the grid, cancel, errors
+// with a mark, persistence across reloads, downloads, share links, the scratch schema and reset.
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, openSite, type Session } from './harness.ts';
+
+let s: Session;
+let p: Page;
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=sql-editor][data-ready=true]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="rel-wide"]', { timeout: 60_000 });
+}
+
+/** Replace the editor's text by typing it (as a user would, through CodeMirror). */
+async function setSql(page: Page, sql: string): Promise<void> {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(sql);
+}
+
+const editorText = (page: Page) => page.evaluate(() => (document.querySelector('.cm-content') as HTMLElement).innerText.replace(/\u200b/g, ''));
+
+async function runAndWait(page: Page, rows?: number): Promise<void> {
+  const before = await page.locator('[data-testid=result-status]').getAttribute('data-total-ms').catch(() => null);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(
+    ([b, n]) => {
+      const el = document.querySelector('[data-testid=result-status]');
+      const err = document.querySelector('[data-testid=sql-error]');
+      if (err) return true;
+      return el && el.getAttribute('data-render-ms') !== '' && (n === null ? el.getAttribute('data-total-ms') !== b : el.getAttribute('data-rows') === String(n));
+    },
+    [before, rows ?? null] as const,
+    { timeout: 60_000 },
+  );
+}
+
+const cells = (page: Page, row: number) =>
+  page.locator(`[data-testid=result-grid] .row[data-row="${row}"] [role=gridcell]`).allTextContents().then((xs) => xs.map((x) => x.trim()));
+
+beforeAll(async () => {
+  s = await openSite({ viewport: { width: 1400, height: 1000 } });
+  p = s.page;
+  await p.goto(`${s.origin}/sql`);
+  await ready(p);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('SQL workbench', () => {
+  it('runs the statement under the cursor with Ctrl+Enter and shows exact values, NULL distinctly', async () => {
+    const manifest = JSON.parse(readFileSync('static/data/manifest.json', 'utf8')) as { tables: Record<string, { rows: number }> };
+    await setSql(p, `SELECT 1 AS not_this_one;\nSELECT count(*) AS n FROM towns;`);
+    await runAndWait(p);
+    expect(await cells(p, 0)).toEqual([String(manifest.tables.towns!.rows)]);
+    expect(await p.getAttribute('[data-testid=result-status]', 'data-rows')).toBe('1');
+
+    await setSql(p, `SELECT 9007199254740993::BIGINT AS big, NULL AS nothing, '' AS empty, 1.50::DECIMAL(5,2) AS dec, DATE '2024-03-01' AS d, [1, 2, NULL] AS l, {'k': 'v'} AS st`);
+    await runAndWait(p);
+    expect(await cells(p, 0)).toEqual(['9007199254740993', 'NULL', '', '1.50', '2024-03-01', '[1, 2, NULL]', "{'k': 'v'}"]);
+    expect(await p.locator('[data-testid=result-grid] .row[data-row="0"] .null').count()).toBe(1);
+    expect(await p.textContent('[data-testid=result-grid] .head')).toContain('DECIMAL(5,2)');
+  });
+
+  it('sorts by a column header, both ways', async () => {
+    await setSql(p, `SELECT * FROM (VALUES (2, 'b'), (3, 'c'), (1, 'a')) t(n, s)`);
+    await runAndWait(p, 3);
+    await p.click('[data-testid=col-0]');
+    expect([await cells(p, 0), await cells(p, 2)]).toEqual([['1', 'a'], ['3', 'c']]);
+    await p.click('[data-testid=col-0]');
+    expect((await cells(p, 0))[0]).toBe('3');
+  });
+
+  it('shows 1,000,000 rows and scrolls to the last one', async () => {
+    await setSql(p, `SELECT range AS i, 'row ' || range AS s FROM range(1000000)`);
+    const t0 = Date.now();
+    await runAndWait(p, 1_000_000);
+    const st = p.locator('[data-testid=result-status]');
+    console.log(`1M rows: exec ${await st.getAttribute('data-exec-ms')} ms, all fetched ${await st.getAttribute('data-total-ms')} ms, grid painted ${await st.getAttribute('data-render-ms')} ms (wall ${Date.now() - t0} ms)`);
+    expect(await p.locator('[data-testid=result-grid] .row[data-row]').count()).toBeLessThan(100); // virtualised
+    const t1 = Date.now();
+    await p.locator('[data-testid=result-grid]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await p.waitForSelector('[data-testid=result-grid] .row[data-row="999999"]');
+    console.log(`1M rows: scrolled to the end in ${Date.now() - t1} ms`);
+    expect(await cells(p, 999_999)).toEqual(['999999', 'row 999999']);
+  });
+
+  it('cancels a long query; the page keeps responding and the next query runs', async () => {
+    await setSql(p, `SELECT sum(a.range * b.range) FROM range(200000) a CROSS JOIN range(200000) b`);
+    await p.keyboard.press('Control+Enter');
+    await p.waitForSelector('[data-testid=cancel]');
+    await p.waitForTimeout(1000);
+    // The main thread is free while DuckDB works in its worker: a timer fires on time, typing works.
+    const lag = await p.evaluate(() => new Promise<number>((ok) => { const t = performance.now(); setTimeout(() => ok(performance.now() - t), 0); }));
+    expect(lag).toBeLessThan(200);
+    await p.keyboard.type(' ');
+    expect(await p.locator('[data-testid=running]').isVisible()).toBe(true);
+    const t0 = Date.now();
+    await p.click('[data-testid=cancel]');
+    await p.waitForSelector('[data-testid=sql-error][data-kind=cancelled]', { timeout: 10_000 });
+    console.log(`cancel: ${Date.now() - t0} ms from click to the cancelled message`);
+    await setSql(p, 'SELECT 42 AS answer');
+    await runAndWait(p, 1);
+    expect(await cells(p, 0)).toEqual(['42']);
+  });
+
+  it('explains a syntax error, marks its position and keeps the text', async () => {
+    const bad = 'SELECT town_name\nFROM towns\nWHER n_villages > 3';
+    await setSql(p, bad);
+    await p.keyboard.press('Control+Enter');
+    await p.waitForSelector('[data-testid=sql-error][data-kind=syntax]');
+    expect(await p.textContent('[data-testid=sql-error]')).toContain('语法错误');
+    expect(await p.textContent('[data-testid=error-mark]')).toBe('n_villages');
+    expect(await editorText(p)).toBe(bad);
+  });
+
+  it('keeps user tables in scratch, refuses to write the bundled data, and reset clears scratch', async () => {
+    await setSql(p, 'CREATE TABLE my_counts AS SELECT town_id, count(*) AS n FROM facts GROUP BY 1;\nSELECT count(*) AS k FROM scratch.my_counts;');
+    await p.click('[data-testid=run-all]');
+    await p.waitForSelector('[data-testid="rel-scratch.my_counts"]');
+    await setSql(p, 'INSERT INTO rol.towns SELECT * FROM rol.towns');
+    await p.keyboard.press('Control+Enter');
+    await p.waitForSelector('[data-testid=sql-error][data-kind=readonly]');
+    await p.click('[data-testid=reset]');
+    await p.click('[data-testid=reset-confirm]');
+    await ready(p);
+    expect(await p.locator('[data-testid="rel-scratch.my_counts"]').count()).toBe(0);
+    await setSql(p, 'SELECT count(*) AS n FROM towns');
+    await runAndWait(p, 1);
+  });
+
+  it('downloads CSV (UTF-8 with BOM) and XLSX with the result', async () => {
+    await setSql(p, `SELECT '甲镇' AS town, 3 AS n UNION ALL SELECT '乙镇, 东', NULL ORDER BY n NULLS LAST`);
+    await runAndWait(p, 2);
+    const [csv] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=dl-csv]')]);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText).toBe('\uFEFFtown,n\r\n甲镇,3\r\n"乙镇, 东",\r\n');
+    const [xlsx] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=dl-xlsx]')]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = strFromU8(unzipSync(readFileSync((await xlsx.path())!))['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toContain('<t xml:space="preserve">甲镇</t>');
+    expect(sheet).toContain('<v>3</v>');
+    expect(sheet).toContain('乙镇, 东');
+  });
+
+  it('keeps tabs, history and saved queries across a reload', async () => {
+    await setSql(p, `SELECT 'kept across reloads' AS note`);
+    await runAndWait(p, 1);
+    await p.click('[data-testid=save]');
+    await p.fill('[data-testid=save-name]', '重载测试');
+    await p.click('[data-testid=save-confirm]');
+    await p.waitForSelector('[data-testid=notice]');
+    await p.reload();
+    await ready(p);
+    expect(await editorText(p)).toBe(`SELECT 'kept across reloads' AS note`);
+    await p.click('[data-testid=tab-history]');
+    expect(await p.textContent('[data-testid=history-panel]')).toContain(`SELECT 'kept across reloads' AS note`);
+    await p.fill('[data-testid=history-panel] input[type=search]', 'reloads');
+    expect(await p.locator('[data-testid=history-panel] li').count()).toBe(1);
+    await p.click('[data-testid=tab-saved]');
+    expect(await p.textContent('[data-testid=saved-panel]')).toContain('重载测试');
+  });
+
+  it('restores a shared query from its URL without running it', async () => {
+    const q = `SELECT town_name, med_cases_total FROM wide WHERE town_name LIKE '%镇' -- 分享`;
+    await setSql(p, q);
+    await p.click('[data-testid=share]');
+    const link = await p.inputValue('[data-testid=share-link]');
+    expect(link).toMatch(/\/sql#q=/);
+    const other = await s.context.newPage();
+    await other.goto(link);
+    await ready(other);
+    expect(await editorText(other)).toBe(q);
+    expect(await other.locator('[data-testid=result-status]').count()).toBe(0);
+    expect(await other.textContent('[data-testid=notice]')).toContain('未自动运行');
+    await other.close();
+  });
+
+  it('logged no console errors and made no request outside the site', () => {
+    expect(s.consoleErrors).toEqual([]);
+    expect(foreignRequests(s)).toEqual([]);
+  });
+});
