@@ -108,8 +108,10 @@ const UNIT_BLOCK: Record<string, RegExp> = {
   批: /^[示准复评]/,
 };
 
+// The pattern starts at the number (a fast first-character check); a qualifier before it is looked up by hand.
+const PRE_BEFORE = new RegExp(`(?:${PRE})$`);
 const QTY = new RegExp(
-  `(?<pre>${PRE})?(?<n1>${AR}|${CN}|万(?=[余多]))(?:(?<rs>[-—–~至到])(?<n2>${AR}|${CN}))?(?<q1>余|多)?(?<mult>万|亿)?(?<q2>余|多)?(?<unit>${UNITS.join('|')})(?<post>以上|左右|以下|以内|之多|多)?`,
+  `(?<n1>${AR}|${CN}|万(?=[余多]))(?:(?<rs>[-—–~至到])(?<n2>${AR}|${CN}))?(?<q1>余|多)?(?<mult>万|亿)?(?<q2>余|多)?(?<unit>${UNITS.join('|')})(?<post>以上|左右|以下|以内|之多|多)?`,
   'g',
 );
 
@@ -139,28 +141,28 @@ export function findQuantities(norm: string): Quantity[] {
   let m: RegExpExecArray | null;
   while ((m = QTY.exec(norm))) {
     const g = m.groups!;
-    const start = m.index;
-    const numStart = start + (g.pre?.length ?? 0);
-    const before = norm.charCodeAt(numStart - 1);
+    const numStart = m.index;
+    const preM = PRE_BEFORE.exec(norm.slice(Math.max(0, numStart - 3), numStart));
+    g.pre = preM ? preM[0] : undefined;
+    const start = numStart - (g.pre?.length ?? 0);
     const n1 = g.n1!;
     // not the tail of a longer token: a digit, a decimal point, a letter, or a Chinese numeral run
     if (numStart > 0 && (/[0-9.A-Za-z_/]/.test(norm[numStart - 1]!) || (/^[^\d]/.test(n1) && /[〇零一二两三四五六七八九十百千万亿]/.test(norm[numStart - 1]!)))) {
-      QTY.lastIndex = start + 1;
+      QTY.lastIndex = numStart + 1;
       continue;
     }
-    void before;
     const unit = g.unit!;
-    const unitStart = start + m[0].length - unit.length - (g.post?.length ?? 0);
+    const unitStart = numStart + m[0].length - unit.length - (g.post?.length ?? 0);
     const after = norm.slice(unitStart + unit.length, unitStart + unit.length + 2);
     const block = UNIT_BLOCK[unit];
     if (block && !g.post && block.test(after)) {
-      QTY.lastIndex = start + 1;
+      QTY.lastIndex = numStart + 1;
       continue;
     }
     const p1 = parseOne(n1);
     const p2 = g.n2 ? parseOne(g.n2) : null;
     if (!p1 || (g.n2 && !p2)) {
-      QTY.lastIndex = start + 1;
+      QTY.lastIndex = numStart + 1;
       continue;
     }
     let scale = 1;
@@ -176,7 +178,7 @@ export function findQuantities(norm: string): Quantity[] {
     const numeralType: NumeralType = p1.type === 'arabic' ? (chineseMult ? 'mixed' : 'arabic') : 'chinese';
     out.push({
       start,
-      end: start + m[0].length,
+      end: numStart + m[0].length,
       numStart,
       unitStart,
       value,
