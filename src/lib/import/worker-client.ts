@@ -1,0 +1,41 @@
+/** The page's side of the import worker: one worker, requests answered in turn, progress to a callback. */
+import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+
+type Final = Exclude<WorkerResponse, { type: 'progress' }>;
+type Progress = Extract<WorkerResponse, { type: 'progress' }>;
+type Req = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+let worker: Worker | null = null;
+let seq = 0;
+const pending = new Map<number, { done: (r: Final) => void; progress?: (p: Progress) => void }>();
+
+function get(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (ev: MessageEvent<WorkerResponse>) => {
+      const m = ev.data;
+      const p = pending.get(m.id);
+      if (!p) return;
+      if (m.type === 'progress') p.progress?.(m);
+      else {
+        pending.delete(m.id);
+        p.done(m);
+      }
+    };
+    worker.onerror = (ev) => {
+      for (const [id, p] of pending) p.done({ id, type: 'failed', message: ev.message || 'the import worker stopped' });
+      pending.clear();
+      worker?.terminate();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+export function runInWorker(req: Req, progress?: (p: Progress) => void): Promise<Final> {
+  const id = ++seq;
+  return new Promise((done) => {
+    pending.set(id, { done, progress });
+    get().postMessage({ ...req, id } as WorkerRequest, [req.bytes]);
+  });
+}

@@ -1,0 +1,23 @@
+/** Messages between the import page and its worker. */
+import type { ExtractionResult } from '../extract/index.ts';
+import type { KnownTown, LocalDataset } from './dataset.ts';
+import type { ImportProblem } from './problems.ts';
+
+export type WorkerRequest =
+  | { id: number; type: 'report'; name: string; bytes: ArrayBuffer }
+  | { id: number; type: 'table'; name: string; bytes: ArrayBuffer; knownTowns: KnownTown[]; importedAt: string };
+
+export type WorkerResponse =
+  | { id: number; type: 'progress'; stage: 'read' | 'parse' | 'validate'; share: number }
+  | { id: number; type: 'report'; result: ExtractionResult }
+  | {
+      id: number;
+      type: 'table';
+      kind: 'csv' | 'xlsx' | 'parquet';
+      layout: 'long' | 'wide';
+      rowsRead: number;
+      dataset: LocalDataset;
+      cells: [string, { row: number; column: string }][];
+    }
+  | { id: number; type: 'problems'; problems: ImportProblem[] }
+  | { id: number; type: 'failed'; message: string };

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { initialReview, matchTowns, readReport, reviewedToDataset } from '../../../src/lib/import/report-import.ts';
+import { ImportProblemError } from '../../../src/lib/import/problems.ts';
+
+const fixture = (n: string) => new Uint8Array(readFileSync(`tests/fixtures/import/${n}`));
+
+describe('reports: file → extraction → reviewed records', () => {
+  it('reads the fixture report and proposes its unit, year and facts', () => {
+    const ex = readReport(fixture('qinghe-2023.txt'), 'qinghe-2023.txt');
+    const { meta, facts } = initialReview(ex);
+    expect(meta).toMatchObject({ name_zh: '青禾镇', unit_type: '镇', year: 2023, publication_date: '2024-02-20' });
+    expect(facts.find((f) => f.indicator_id === 'med_cases_total')).toMatchObject({ value: 56, review_status: 'extracted' });
+    for (const f of facts) expect(ex.text.slice(f.evidence_start!, f.evidence_end!)).toBe(f.evidence);
+  });
+  it('reads a .docx with the same facts as the text', () => {
+    const text = readFileSync('tests/fixtures/import/qinghe-2023.txt', 'utf8');
+    const paras = text.split('\n').map((l) => `<w:p><w:r><w:t xml:space="preserve">${l}</w:t></w:r></w:p>`).join('');
+    const docx = zipSync({ 'word/document.xml': strToU8(`<w:document><w:body>${paras}</w:body></w:document>`) });
+    const a = readReport(docx, 'qinghe.docx').facts.map((f) => [f.indicator_id, f.value]);
+    const b = readReport(fixture('qinghe-2023.txt'), 'qinghe-2023.txt').facts.map((f) => [f.indicator_id, f.value]);
+    expect(a).toEqual(b);
+  });
+  it('reads GBK text', () => {
+    const gbk = new Uint8Array(readFileSync('tests/fixtures/reports/puchang-2024.gbk.txt'));
+    expect(readReport(gbk, 'p.txt').meta.encoding).toBe('gb18030');
+  });
+  it('refuses empty and binary files with clear messages', () => {
+    const p = (b: Uint8Array, n: string) => {
+      try {
+        readReport(b, n);
+      } catch (e) {
+        return (e as ImportProblemError).problems[0]!;
+      }
+      throw new Error('accepted');
+    };
+    expect(p(new Uint8Array(), 'e.txt').problem_zh).toContain('空');
+    expect(p(new Uint8Array(readFileSync('tests/fixtures/reports/binary.png')), 'photo.txt').problem_zh).toContain('二进制');
+  });
+  it('matches towns by name and county; builds records that pass zod, with deterministic ids', () => {
+    const known = [
+      { town_id: 'a', name_zh: '青禾镇', unit_type: '镇', county: '东县', province: null },
+      { town_id: 'b', name_zh: '青禾镇', unit_type: '镇', county: '西县', province: null },
+    ];
+    expect(matchTowns({ name_zh: '青禾镇', county: '', province: '' }, known)).toHaveLength(2);
+    expect(matchTowns({ name_zh: '青禾镇', county: '西县', province: '' }, known).map((t) => t.town_id)).toEqual(['b']);
+    const ex = readReport(fixture('qinghe-2023.txt'), 'qinghe-2023.txt');
+    const { meta, facts } = initialReview(ex);
+    const ds = reviewedToDataset(ex, meta, facts, 'b', 'qinghe-2023.txt', 'now');
+    expect(ds.towns).toEqual([]);
+    expect(ds.reports[0]).toMatchObject({ town_id: 'b', year: 2023, source: 'import', genre: 'report', title: '青禾镇2023年法治政府建设工作报告' });
+    expect(ds.facts).toHaveLength(facts.length);
+    expect(reviewedToDataset(ex, meta, facts, 'b', 'x', 'now').facts[0]!.fact_id).toBe(ds.facts[0]!.fact_id);
+  });
+  it('asks for the unit and year when the text does not give them', () => {
+    const ex = readReport(strToU8('全年调处矛盾纠纷5件。'), 'x.txt');
+    const { meta, facts } = initialReview(ex);
+    try {
+      reviewedToDataset(ex, meta, facts, null, 'x.txt', 'now');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ImportProblemError).problems.map((p) => p.column)).toEqual(['name_zh', 'year', 'unit_type']);
+    }
+  });
+});
