@@ -5,7 +5,7 @@
  */
 import { decodeInput } from './decode';
 import { extractFacts } from './engine';
-import { htmlToText, looksLikeHtml, tidyLines } from './html';
+import { htmlToText, looksLikeHtml } from './html';
 import { extractMeta } from './metadata';
 import { normalizeText } from './normalize';
 import { checkConsistency } from './consistency';
@@ -30,4 +30,3 @@ export function extractReport(input: string | Uint8Array, opts: { fileName?: str
   return { text, meta: { ...meta, encoding, is_html: isHtml }, facts, violations };
 }
 
-export { tidyLines };

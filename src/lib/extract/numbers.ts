@@ -143,8 +143,8 @@ export function findQuantities(norm: string): Quantity[] {
     const g = m.groups!;
     const numStart = m.index;
     const preM = PRE_BEFORE.exec(norm.slice(Math.max(0, numStart - 3), numStart));
-    g.pre = preM ? preM[0] : undefined;
-    const start = numStart - (g.pre?.length ?? 0);
+    const pre = preM ? preM[0] : undefined;
+    const start = numStart - (pre?.length ?? 0);
     const n1 = g.n1!;
     // not the tail of a longer token: a digit, a decimal point, a letter, or a Chinese numeral run
     if (numStart > 0 && (/[0-9.A-Za-z_/]/.test(norm[numStart - 1]!) || (/^[^\d]/.test(n1) && /[〇零一二两三四五六七八九十百千万亿]/.test(norm[numStart - 1]!)))) {
@@ -172,7 +172,7 @@ export function findQuantities(norm: string): Quantity[] {
     if (unit === '亿元') scale *= 1e8;
     const value = round6(p1.v * scale);
     const valueHigh = p2 ? round6(p2.v * scale) : null;
-    let qualifier = qualifierOf(g.pre, !!(g.q1 || g.q2), g.post);
+    let qualifier = qualifierOf(pre, !!(g.q1 || g.q2), g.post);
     if (valueHigh !== null) qualifier = 'range';
     const chineseMult = /[万亿]/.test(n1) || !!g.mult || unit === '万元' || unit === '亿元';
     const numeralType: NumeralType = p1.type === 'arabic' ? (chineseMult ? 'mixed' : 'arabic') : 'chinese';

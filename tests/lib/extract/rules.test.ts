@@ -1,10 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { extractReport } from '../../../src/lib/extract/index';
+import { ExtractedFact } from '../../../src/lib/catalog/schemas';
 
 /** Facts of a short report: a title line gives unit and year, then the sentences under test. */
 function facts(body: string, title = '某某镇2024年法治政府建设工作报告') {
   const r = extractReport(`${title}\n${body}`);
-  for (const f of r.facts) expect(r.text.slice(f.evidence_start!, f.evidence_end!)).toBe(f.evidence);
+  for (const f of r.facts) {
+    expect(r.text.slice(f.evidence_start!, f.evidence_end!)).toBe(f.evidence);
+    expect(() => ExtractedFact.parse(f)).not.toThrow();
+  }
   return r.facts.map((f) => [f.indicator_id, f.value, f.qualifier, ...(f.sub_kind ? [f.sub_kind] : [])]);
 }
 
