@@ -47,6 +47,24 @@ describe('catalog phrasings become facts', () => {
   ];
   for (const [text, want] of cases) it(text, () => expect(facts(text)).toEqual(want));
 
+  const more: [string, unknown[][]][] = [
+    ['全年共召开党委会议33次,其中专题研究法治工作4次。', [['ls_rol_meetings', 4, 'exact']]],
+    ['全年开展领导干部会前学法15次,组织全体干部职工集中学法6次。', [['ls_law_study_sessions', 15, 'exact', 'leaders'], ['ls_law_study_sessions', 6, 'exact', 'staff']]],
+    ['全年开展普法宣传活动32场,较去年增加5场。', [['out_events', 32, 'exact']]],
+    ['镇人民调解委员会共有调解员35名,各村配备调解员2名。', [['med_mediators', 35, 'exact']]],
+    ['邀请县司法局律师开展法治讲座2场。', [['out_events', 2, 'exact']]],
+    ['镇长在县人民法院出庭应诉2次。', [['lit_head_appearances', 2, 'exact']]],
+    ['全年共收到法院判决书3份,均为胜诉。', [['lit_admin_suits_concluded', 3, 'exact'], ['lit_admin_suits_lost', 0, 'exact']]],
+    ['全年未发生行政诉讼案件。', [['lit_admin_suits_total', 0, 'exact']]],
+    ['镇人民调解委员会共调解纠纷42起,其中婚姻家庭纠纷12起,邻里纠纷15起。', [['med_cases_total', 42, 'exact']]],
+    ['共调处各类矛盾纠纷近百件。', [['med_cases_total', 100, 'upper_bound']]],
+    ['开展普法活动十余场,发放资料两千余份。', [['out_events', 10, 'lower_bound'], ['out_materials', 2000, 'lower_bound']]],
+    ['积极化解信访积案3件,化解率100%。', [['pet_petitions_received', 3, 'exact']]],
+    ['组织党员干部参加党纪学习教育12次。', []],
+    ['印制宣传资料2万份。', []],
+  ];
+  for (const [text, want] of more) it(text, () => expect(facts(text)).toEqual(want));
+
   it('one fact per distinct statement; a verbatim repeat is one fact', () => {
     expect(facts('全年调处矛盾纠纷50件。\n五、总结\n全年调处矛盾纠纷50件。')).toEqual([['med_cases_total', 50, 'exact']]);
   });
