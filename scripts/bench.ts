@@ -1,0 +1,233 @@
+/**
+ * npm run bench [-- --towns 38000 --years 10 --seed 1 --runs 15 --out FILE]
+ *
+ * Builds the site over a synthetic dataset (generated when missing, never bundled by default), serves it,
+ * drives it in headless Chromium and runs the same SQL in native DuckDB — everything in one run, because
+ * the machine is noisy and the ratios are what count. Prints a table; --out writes the figures as JSON.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { NodeDuck } from './lib/duckdb-node.ts';
+import { startStaticServer } from './lib/static-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    towns: { type: 'string', default: '38000' },
+    years: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '15' },
+    out: { type: 'string' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+const TOWNS = Number(values.towns);
+const YEARS = Number(values.years);
+const SEED = Number(values.seed);
+const RUNS = Math.max(3, Number(values.runs));
+const name = `synthetic-${TOWNS}x${YEARS}-s${SEED}`;
+const root = join('.bench', name);
+const buildDir = join('.bench', `build-${name}`);
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const sh = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+
+// 1. Data and site.
+if (!existsSync(join(root, 'data/manifest.json'))) {
+  log(`generating ${name} (npm run synth)`);
+  sh('npx', ['tsx', 'scripts/synth.ts', '--towns', String(TOWNS), '--years', String(YEARS), '--seed', String(SEED)]);
+}
+if (!values['skip-build'] || !existsSync(join(buildDir, 'index.html'))) {
+  log(`building the site over ${root}`);
+  const env = { STATIC_DIR: root, BUILD_DIR: buildDir, SVELTEKIT_OUT: join('.bench', `.svelte-kit-${name}`) };
+  sh('npx', ['vite', 'build', '--logLevel', 'error'], env);
+  sh('npx', ['tsx', 'scripts/compress.ts', buildDir], env);
+}
+const dbFile = join(buildDir, 'data/rol.duckdb');
+
+// 2. The SQL measured on both engines.
+const NATIONAL_GROUP_BY = `SELECT indicator_id, year, sum(value) AS v, count(*) AS n FROM rol.facts GROUP BY ALL`;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const stats = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95) });
+
+async function native(threads: number): Promise<{ p50: number; p95: number }> {
+  const db = await NodeDuck.open(':memory:', { threads: String(threads) });
+  await db.exec(`ATTACH '${dbFile}' AS rol (READ_ONLY)`);
+  await db.rows(NATIONAL_GROUP_BY); // warm, like the browser's warm runs
+  const t: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await db.rows(NATIONAL_GROUP_BY);
+    t.push(performance.now() - t0);
+  }
+  db.close();
+  return stats(t);
+}
+
+// 3. The browser.
+const server = await startStaticServer(buildDir, 0);
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const profile = mkdtempSync(join(tmpdir(), 'rol-bench-'));
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1400, height: 1000 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const page = ctx.pages()[0] ?? (await ctx.newPage());
+let bytes = 0;
+const jsBeforeChart: string[] = [];
+let firstChartSeen = false;
+ctx.on('requestfinished', async (r) => {
+  try {
+    const s = await r.sizes();
+    bytes += s.responseBodySize + s.responseHeadersSize;
+  } catch {
+    /* request gone with its page */
+  }
+  const u = r.url();
+  if (!firstChartSeen && u.endsWith('.js') && !u.includes('duckdb-browser')) jsBeforeChart.push(u);
+});
+const errors: string[] = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+log('navigation → first chart');
+await page.goto(`${origin}/?bench=1`);
+await page.waitForSelector('[data-testid="mediation-chart"][data-rendered="true"]', { timeout: 120_000 });
+firstChartSeen = true;
+const firstChartMs = await page.evaluate(() => {
+  const el = document.querySelector('[data-testid="mediation-chart"]')!;
+  return Number(el.getAttribute('data-rendered-at'));
+});
+const bytesFirstView = bytes;
+await page.waitForFunction(() => (globalThis as { __rol?: { timings?: { ready_ms?: number } } }).__rol?.timings?.ready_ms, undefined, { timeout: 120_000 });
+const readyMs = await page.evaluate(() => (globalThis as unknown as { __rol: { timings: { ready_ms: number; t_ready: number } } }).__rol.timings.t_ready ?? 0);
+
+/** Change a filter through the UI and time it until every chart panel has redrawn. */
+async function filterRuns(label: string, pick: (i: number) => Promise<void>): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const before = await page.evaluate(() => Number(document.querySelector('[data-testid="mediation-chart"]')?.getAttribute('data-render-seq') ?? 0));
+    const t0 = await page.evaluate(() => performance.now());
+    await pick(i);
+    await page.waitForFunction(
+      (b) => Number(document.querySelector('[data-testid="mediation-chart"]')?.getAttribute('data-render-seq') ?? 0) > b,
+      before,
+      { timeout: 60_000, polling: 'raf' },
+    );
+    const t1 = await page.evaluate(() => Number(document.querySelector('[data-testid="mediation-chart"]')!.getAttribute('data-rendered-at')));
+    times.push(t1 - t0);
+  }
+  log(`${label}: ${times.map((t) => t.toFixed(0)).join(' ')} ms`);
+  return stats(times);
+}
+const options = async (testid: string) =>
+  (await page.locator(`[data-testid="${testid}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+
+const provinces = await options('pick-province');
+const province = await filterRuns('province filter', (i) => page.selectOption('[data-testid="pick-province"]', provinces[i % provinces.length]!).then(() => undefined));
+await page.selectOption('[data-testid="pick-province"]', provinces[0]!);
+await page.waitForTimeout(300);
+const counties = await options('pick-county');
+const county = await filterRuns('county filter', (i) => page.selectOption('[data-testid="pick-county"]', counties[i % counties.length]!).then(() => undefined));
+const national = await filterRuns('national (all provinces ↔ one)', async (i) => {
+  await page.selectOption('[data-testid="pick-province"]', i % 2 === 0 ? '' : provinces[1]!);
+});
+
+// The raw national GROUP BY in the page's DuckDB-wasm (warm), for the wasm / native ratio.
+const wasmGroupBy = await page.evaluate(
+  async ({ sql, runs }) => {
+    const rol = (globalThis as unknown as { __rol: { rows(sql: string): Promise<unknown[]> } }).__rol;
+    await rol.rows(sql);
+    const t: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await rol.rows(sql);
+      t.push(performance.now() - t0);
+    }
+    return t;
+  },
+  { sql: NATIONAL_GROUP_BY, runs: RUNS },
+);
+
+// Tab memory: resident memory of the tab's renderer process (the DuckDB worker lives in it).
+function rendererMb(): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer') || !cmd.includes(profile)) continue;
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      /* process ended */
+    }
+  }
+  return kb / 1024;
+}
+const tabMemoryMb = rendererMb();
+await ctx.close();
+server.close();
+rmSync(profile, { recursive: true, force: true });
+
+const native1 = await native(1);
+const nativeAll = await native(cpus().length);
+const wasm = stats(wasmGroupBy);
+
+// Initial JS: the gzip size of the JS the page loaded before its first chart (DuckDB's worker and wasm excluded).
+const gz = (u: string) => {
+  const f = join(buildDir, new URL(u).pathname) + '.gz';
+  return existsSync(f) ? statSync(f).size : statSync(join(buildDir, new URL(u).pathname)).size;
+};
+const initialJsKb = [...new Set(jsBeforeChart)].reduce((s, u) => s + gz(u), 0) / 1024;
+
+const result = {
+  scale: { towns: TOWNS, years: YEARS, seed: SEED, facts: JSON.parse(readFileSync(join(root, 'data/manifest.json'), 'utf8')).tables.facts.rows },
+  first_chart_ms: Math.round(firstChartMs),
+  duckdb_ready_ms: Math.round(readyMs),
+  county_filter_p50_ms: Math.round(county.p50),
+  county_filter_p95_ms: Math.round(county.p95),
+  province_filter_p50_ms: Math.round(province.p50),
+  province_filter_p95_ms: Math.round(province.p95),
+  national_filter_p50_ms: Math.round(national.p50),
+  national_filter_p95_ms: Math.round(national.p95),
+  national_agg_p50_ms: Math.round(wasm.p50),
+  national_agg_p95_ms: Math.round(wasm.p95),
+  native_1t_p50_ms: Math.round(native1.p50),
+  native_all_p50_ms: Math.round(nativeAll.p50),
+  wasm_native_ratio: Number((wasm.p50 / native1.p50).toFixed(2)),
+  tab_memory_mb: Math.round(tabMemoryMb),
+  initial_js_gzip_kb: Math.round(initialJsKb),
+  bytes_first_view: bytesFirstView,
+  db_file_mb: Number((statSync(dbFile).size / 1e6).toFixed(1)),
+  page_errors: errors,
+};
+
+const rows: [string, string, string][] = [
+  ['navigation → first chart', `${result.first_chart_ms} ms`, '≤ 500 ms'],
+  ['DuckDB ready (interactive)', `${result.duckdb_ready_ms} ms`, '≤ 1500 ms'],
+  ['county filter → chart p50 / p95', `${result.county_filter_p50_ms} / ${result.county_filter_p95_ms} ms`, 'p95 ≤ 50 ms'],
+  ['province filter → chart p50 / p95', `${result.province_filter_p50_ms} / ${result.province_filter_p95_ms} ms`, ''],
+  ['national view → chart p50 / p95', `${result.national_filter_p50_ms} / ${result.national_filter_p95_ms} ms`, ''],
+  ['national GROUP BY wasm p50 / p95', `${result.national_agg_p50_ms} / ${result.national_agg_p95_ms} ms`, 'p95 ≤ 300 ms'],
+  ['same SQL native, 1 thread / all threads', `${result.native_1t_p50_ms} / ${result.native_all_p50_ms} ms`, ''],
+  ['wasm / native (1 thread)', `${result.wasm_native_ratio}×`, '≤ 2×'],
+  ['tab memory (renderer RSS)', `${result.tab_memory_mb} MB`, '≤ 1024 MB'],
+  ['initial JS (gzip)', `${result.initial_js_gzip_kb} KB`, '≤ 250 KB'],
+  ['bytes transferred, first view', `${(result.bytes_first_view / 1e6).toFixed(2)} MB`, ''],
+];
+console.log(`\nbench at ${TOWNS} towns × ${YEARS} years (${result.scale.facts} facts), seed ${SEED}, ${RUNS} runs each\n`);
+console.log(`| measure | value | budget |\n|---|---|---|`);
+for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+if (errors.length) console.log(`\npage errors: ${errors.join(' | ')}`);
+if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 1) + '\n');
