@@ -4,6 +4,7 @@
  */
 import type { UnitType } from '../catalog/schemas';
 import { parseChineseNumber } from './numbers';
+import { normalizeText } from './normalize';
 
 export interface ReportMeta {
   title: string | null;
@@ -51,6 +52,37 @@ function yearOf(s: string): number | null {
   return null;
 }
 
+/** Characters that never belong to a place name's stem (verbs, pronouns, administrative words). */
+const STOP = /[我全本该各在和对为将现召研推会议积极年度区县市省州乡镇村组织开展进召深入街党政委府院局所的了与及等由向把被从按建立是抓住]/;
+const TOWNSHIP = /([\u4e00-\u9fa5]{2,5})(民族乡|街道|镇|乡)/g;
+
+/**
+ * The township a text is about when no title names it: the most frequent "stem + 镇/乡/街道" whose stem
+ * is a plausible name; mentions followed by 人民政府/党委/办事处 count three times.
+ */
+function mostNamedTownship(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of text.slice(0, 20000).matchAll(TOWNSHIP)) {
+    let stem = m[1]!;
+    // keep what follows the last character that cannot be part of a name (丰都县树人 → 树人)
+    for (let i = stem.length - 1; i >= 0; i--) {
+      if (STOP.test(stem[i]!)) {
+        stem = stem.slice(i + 1);
+        break;
+      }
+    }
+    if (stem.length < 2) continue;
+    const name = stem + m[2]!;
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
+    const w = /^(?:人民政府|政府|党委|党工委|办事处)/.test(after) ? 3 : 1;
+    counts.set(name, (counts.get(name) ?? 0) + w);
+  }
+  let best: string | null = null;
+  let bestN = 1; // a single passing mention is not enough
+  for (const [name, n] of counts) if (n > bestN) [best, bestN] = [name, n];
+  return best;
+}
+
 export function extractMeta(text: string, fileName?: string): ReportMeta {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const head = lines.slice(0, 30);
@@ -60,19 +92,19 @@ export function extractMeta(text: string, fileName?: string): ReportMeta {
     null;
   const title = titleLine;
   let unit_name: string | null = null;
-  const sources = [title ?? '', ...head.slice(0, 8), fileName ?? ''];
-  for (const s of sources) {
-    const m = UNIT_RE.exec(s);
-    if (m) {
-      unit_name = innermostUnit(m[1]!);
-      if (/^(?:我|全|本|该)/.test(unit_name)) unit_name = null;
-      else break;
-    }
+  const m = UNIT_RE.exec((title ?? '').replace(/\s+/g, ''));
+  if (m) {
+    unit_name = innermostUnit(m[1]!.replace(/^(?:\d{4}年度?)+/, ''));
+    if (/^(?:我|全|本|该|各|现将|召开|研究|对)/.test(unit_name)) unit_name = null;
   }
+  unit_name ??= mostNamedTownship(normalizeText(text.slice(0, 20000)).norm);
   let unit_type = unit_name ? typeOf(unit_name) : null;
   if (!unit_type) {
-    const we = /我(镇|乡|街道|县|区)/.exec(text.slice(0, 3000));
-    if (we) unit_type = we[1] as UnitType;
+    // how the text names itself: 我镇/全镇/本街道/全区 … — the most frequent wins
+    const votes = new Map<UnitType, number>();
+    for (const m of text.slice(0, 6000).matchAll(/[我全本](镇|乡|街道|县|区)/g)) votes.set(m[1] as UnitType, (votes.get(m[1] as UnitType) ?? 0) + 1);
+    let n = 0;
+    for (const [t, c] of votes) if (c > n) [unit_type, n] = [t, c];
   }
   const report_year = yearOf(title ?? '') ?? yearOf(text.slice(0, 1500));
   let publication_date: string | null = null;

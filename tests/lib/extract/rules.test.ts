@@ -126,6 +126,11 @@ describe('metadata', () => {
     expect(extractReport('某某县人民政府关于2022年法治政府建设情况的报告\n全年调处纠纷5件。').meta).toMatchObject({ unit_type: '县', report_year: 2022 });
     expect(extractReport('某某民族乡2021年法治政府建设工作总结\n内容').meta.unit_type).toBe('民族乡');
   });
+  it('without a title: the most named township, and the unit type from 我镇/全区 wording', () => {
+    const body = '2024年,丰都县树人镇人民政府坚持依法行政。组织镇村干部学法。树人镇党委专题研究法治工作。';
+    expect(extractReport(body).meta).toMatchObject({ unit_name: '树人镇', unit_type: '镇' });
+    expect(extractReport('一、推进法治政府建设情况\n全区共办理行政复议案件50件,我区坚持依法行政。').meta).toMatchObject({ unit_name: null, unit_type: '区' });
+  });
 });
 
 describe('traditional characters, pinyin glosses and blanks', () => {
