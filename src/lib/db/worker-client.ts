@@ -61,6 +61,8 @@ export class BrowserDuck implements SqlRunner {
     await db.registerFileURL(manifest.db_file, url, duckdb.DuckDBDataProtocol.HTTP, false);
     await conn.query(`ATTACH '${manifest.db_file}' AS rol (READ_ONLY)`);
     for (const s of splitStatements(viewsSql)) await conn.query(s.sql);
+    // The user's own imported data (IndexedDB) into schema `imported`; never fails the open.
+    await (await import('../import/load-imported.ts')).loadImported(conn);
     const t2 = performance.now();
     return new BrowserDuck(db, conn, manifest, { instantiate_ms: t1 - t0, attach_ms: t2 - t1, ready_ms: t2 - t0 });
   }

@@ -9,8 +9,9 @@ import * as sql from './areas/sql.ts';
 import * as compare from './areas/compare.ts';
 import * as town from './areas/town.ts';
 import * as indicators from './areas/indicators.ts';
+import * as importArea from './areas/import.ts';
 
-const areas = [common, overview, sql, compare, town, indicators] as const;
+const areas = [common, overview, sql, compare, town, indicators, importArea] as const;
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
 type ZhOf<A> = A extends { zh: infer Z } ? Z : never;

@@ -64,3 +64,23 @@ describe('reports: file → extraction → reviewed records', () => {
     }
   });
 });
+
+import { segments } from '../../../src/lib/import/highlight.ts';
+describe('highlight segments', () => {
+  it('cuts at every evidence boundary, overlaps carry both ids, text is preserved', () => {
+    const text = 'abcdefghij';
+    const s = segments(text, [
+      { id: 'f1', start: 2, end: 5 },
+      { id: 'f2', start: 4, end: 7 },
+      { id: 'bad', start: 8, end: 20 },
+    ]);
+    expect(s.map((x) => [x.text, x.ids])).toEqual([
+      ['ab', []],
+      ['cd', ['f1']],
+      ['e', ['f1', 'f2']],
+      ['fg', ['f2']],
+      ['hij', []],
+    ]);
+    expect(s.map((x) => x.text).join('')).toBe(text);
+  });
+});
