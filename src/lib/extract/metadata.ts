@@ -106,7 +106,6 @@ export function extractMeta(text: string, fileName?: string): ReportMeta {
     let n = 0;
     for (const [t, c] of votes) if (c > n) [unit_type, n] = [t, c];
   }
-  const report_year = yearOf(title ?? '') ?? yearOf(text.slice(0, 1500));
   let publication_date: string | null = null;
   for (const key of ['发布时间', '发布日期', '发文日期', '成文日期', '日期', '时间']) {
     const m = new RegExp(`${key}\\s*[:：]?\\s*[\\]】]?\\s*\\|?\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})`).exec(text.slice(0, 4000));
@@ -115,5 +114,14 @@ export function extractMeta(text: string, fileName?: string): ReportMeta {
       if (publication_date) break;
     }
   }
+  // a news page's byline date (来源: … 2022-06-22 16:53) in its first lines
+  if (!publication_date) {
+    const d = /(?:^|[^\d])(20\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2})/.exec(head.slice(0, 6).join('\n'));
+    if (d) publication_date = isoDate(d[1]!, d[2]!, d[3]!);
+  }
+  // the year the report is about: its title, else an opening "2024年，…", else (news) the publication year
+  const opening = /(?:^|[\n。])\s*(20\d\d)\s*年(?:度)?(?:以来)?[,，]/.exec(text.slice(0, 1500));
+  const report_year =
+    yearOf(title ?? '') ?? (opening ? Number(opening[1]) : null) ?? (publication_date ? Number(publication_date.slice(0, 4)) : null) ?? yearOf(text.slice(0, 1500));
   return { title, unit_name, unit_type, report_year, publication_date };
 }
