@@ -153,6 +153,7 @@ function maskedYearsOfLine(norm: string, lineStart: number, cache: Map<number, n
 
 function guard(
   c: RuleContext, clausePre: string, townReport: boolean, norm: string, reportYear: number | null, lineStart: number, masked: Map<number, number[]>,
+  yearFromPublication: boolean,
 ): string | null {
   const q = c.q;
   if (q.unitRaw === '个百分点' || q.unitRaw === '百分点') return 'change';
@@ -174,7 +175,9 @@ function guard(
   const my = maskedYearsOfLine(norm, lineStart, masked);
   if (my.length >= 2 && q.start < my[my.length - 1]!) return 'earlier-year';
   const y = statedYear(c.sentencePre);
-  if (reportYear !== null && y !== null && y >= 1990 && y <= 2100 && y !== reportYear) return 'other-year';
+  // (a page published early in a year may report on the previous one)
+  if (reportYear !== null && y !== null && y >= 1990 && y <= 2100 && y !== reportYear && !(yearFromPublication && y === reportYear - 1))
+    return 'other-year';
   return null;
 }
 
@@ -227,7 +230,7 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
     const section = sectionAt(sections, q.start);
     if (section === '计划') return;
     const clausePre = norm.slice(clauseStart, q.start);
-    if (guard(c, clausePre, townReport, norm, meta.report_year, lines.prev(q.start - 1) + 1, masked)) return;
+    if (guard(c, clausePre, townReport, norm, meta.report_year, lines.prev(q.start - 1) + 1, masked, meta.report_year_source === 'publication')) return;
     const period = sentencePeriod(c.sentencePre, meta.report_year, base, meta.publication_date);
     if (period.basis === 'cumulative_since') return;
 

@@ -11,6 +11,8 @@ export interface ReportMeta {
   unit_name: string | null;
   unit_type: UnitType | null;
   report_year: number | null;
+  /** Where report_year came from: a news page's publication year is the weakest evidence. */
+  report_year_source: 'title' | 'text' | 'publication' | null;
   publication_date: string | null;
 }
 
@@ -121,7 +123,11 @@ export function extractMeta(text: string, fileName?: string): ReportMeta {
   }
   // the year the report is about: its title, else an opening "2024年，…", else (news) the publication year
   const opening = /(?:^|[\n。])\s*(20\d\d)\s*年(?:度)?(?:以来)?[,，]/.exec(text.slice(0, 1500));
-  const report_year =
-    yearOf(title ?? '') ?? (opening ? Number(opening[1]) : null) ?? (publication_date ? Number(publication_date.slice(0, 4)) : null) ?? yearOf(text.slice(0, 1500));
-  return { title, unit_name, unit_type, report_year, publication_date };
+  const fromTitle = yearOf(title ?? '');
+  const fromText = opening ? Number(opening[1]) : null;
+  const fromPub = publication_date ? Number(publication_date.slice(0, 4)) : null;
+  const report_year = fromTitle ?? fromText ?? fromPub ?? yearOf(text.slice(0, 1500));
+  const report_year_source =
+    fromTitle !== null ? 'title' : fromText !== null ? 'text' : fromPub !== null ? 'publication' : report_year !== null ? 'text' : null;
+  return { title, unit_name, unit_type, report_year, report_year_source, publication_date };
 }
