@@ -25,7 +25,7 @@ async function setSql(page: Page, sql: string): Promise<void> {
 const editorText = (page: Page) => page.evaluate(() => (document.querySelector('.cm-content') as HTMLElement).innerText.replace(/\u200b/g, ''));
 
 async function runAndWait(page: Page, rows?: number): Promise<void> {
-  const before = await page.locator('[data-testid=result-status]').getAttribute('data-total-ms').catch(() => null);
+  const before = await page.evaluate(() => document.querySelector('[data-testid=result-status]')?.getAttribute('data-total-ms') ?? null);
   await page.keyboard.press('Control+Enter');
   await page.waitForFunction(
     ([b, n]) => {
@@ -179,6 +179,16 @@ describe('SQL workbench', () => {
     expect(await other.locator('[data-testid=result-status]').count()).toBe(0);
     expect(await other.textContent('[data-testid=notice]')).toContain('未自动运行');
     await other.close();
+  });
+
+  it('draws a chart from the result with the chosen x, y and series', async () => {
+    await setSql(p, `SELECT town_name, year, med_cases_total FROM wide WHERE med_cases_total IS NOT NULL ORDER BY med_cases_total DESC`);
+    await runAndWait(p);
+    await p.click('[data-testid=view-chart]');
+    await p.waitForSelector('[data-testid=sql-chart-chart][data-rendered=true] svg');
+    expect(await p.inputValue('[data-testid=chart-y]')).toBe('2'); // the measure, not the year
+    expect(await p.locator('[data-testid=sql-chart-chart] svg path').count()).toBeGreaterThan(3);
+    await p.click('[data-testid=view-chart] >> xpath=preceding-sibling::button');
   });
 
   it('logged no console errors and made no request outside the site', () => {

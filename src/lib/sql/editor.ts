@@ -39,6 +39,7 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: "'JetBrains Mono', 'Cascadia Mono', Consolas, 'Noto Sans Mono CJK SC', monospace" },
   '.cm-sql-error': { textDecoration: 'underline wavy #b00020', textDecorationSkipInk: 'none', background: '#fde2e5' },
   '.cm-tooltip-autocomplete .cm-completionDetail': { color: '#5c6470', fontStyle: 'normal', marginLeft: '1em' },
+  '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: '#e6f1f8' },
 });
 
 export class SqlEditorView {

@@ -46,7 +46,6 @@ const strip = (message: string) =>
     .replace(/^Error: /, '')
     .trim();
 
-const quoteName = (s: string) => `“${s}”`;
 
 /** The friendly form of a DuckDB error raised by `statement`, which starts at `statementStart` in the editor. */
 /**
@@ -78,6 +77,7 @@ export function explainError(err: unknown, statement: string, statementStart: nu
   const off = norm.position !== null ? Math.min(norm.position, statement.length) : errorOffset(raw, statement);
   const position = off === null ? null : statementStart + off;
   const zh = locale === 'zh';
+  const quoteName = (s: string) => (zh ? `“${s}”` : `"${s}"`);
   const say = (kind: ErrorKind, zhText: string, enText: string): FriendlyError => ({ kind, message: zh ? zhText : enText, original, position });
 
   let m: RegExpExecArray | null;

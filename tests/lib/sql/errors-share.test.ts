@@ -16,7 +16,7 @@ describe('DuckDB errors in the user’s terms', () => {
     expect(e.kind).toBe('syntax');
     expect(e.position).toBe(114); // offset of the statement in the editor + DuckDB's position
     expect(e.message).toContain('语法错误');
-    expect(explainError(new Error(raw), 'SELECT 1 FORM x', 0, 'en').message).toMatch(/^Syntax error near “x”/);
+    expect(explainError(new Error(raw), 'SELECT 1 FORM x', 0, 'en').message).toMatch(/^Syntax error near "x"/);
   });
 
   it('explains missing tables, read-only data, cancellation and time limits', () => {
