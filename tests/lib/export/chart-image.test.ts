@@ -26,6 +26,9 @@ describe('framed briefing SVG (ECharts SSR, text kept as text)', () => {
     expect(svg).toContain('蒲场镇'); // the legend, from the chart itself
     expect(svg).not.toContain('示例数据');
     expect(svg).toContain('fill="#ffffff"');
+    // Well-formed XML: no unescaped quote inside an attribute (browsers refuse to draw a malformed SVG).
+    for (const m of svg.matchAll(/style="([^"]*)"/g)) expect(m[1]).not.toMatch(/[<>]/);
+    expect(svg).not.toMatch(/font-family:"/);
   });
   it('carries 示例数据 whenever synthetic data is shown', () => {
     expect(framedSvg(option, { ...frame, syntheticLabel: '示例数据' }).svg).toContain('>示例数据</text>');

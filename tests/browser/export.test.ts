@@ -1,0 +1,153 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openExtracts } from '../../scripts/lib/duckdb-node.ts';
+import { listParam, runQuery } from '../../src/lib/db/query.ts';
+import { mediationByTownYear } from '../../src/lib/db/queries.ts';
+import { BUILD_DIR, foreignRequests, openSite, type Session } from './harness.ts';
+
+// Briefing exports from the built site: PNG 2×/3×, SVG, CSV, XLSX of a chart, and "Export all".
+let s: Session;
+beforeAll(async () => {
+  s = await openSite();
+  await s.page.goto(`${s.origin}/?province=${encodeURIComponent('贵州省')}&from=2024&to=2024`);
+  await s.page.locator('[data-testid="mediation-chart"][data-rendered="true"]').waitFor({ timeout: 60_000 });
+  await s.page.waitForFunction(() => document.querySelector('[data-testid="mediation-chart"] svg')?.textContent?.includes('蒲场镇'), null, { timeout: 15_000 });
+});
+afterAll(async () => s?.close());
+
+async function exportOf(panel: string, format: string): Promise<{ name: string; bytes: Buffer }> {
+  const p = s.page.locator(`[data-panel="${panel}"]`);
+  if ((await p.locator('details.menu').getAttribute('open')) === null) await p.locator('details.menu summary').click();
+  const [dl] = await Promise.all([
+    s.page.waitForEvent('download', { timeout: 20_000 }).catch(async (e) => {
+      throw new Error(`${String(e)}; panel says: ${(await p.locator('.notice').allInnerTexts()).join(' | ')}`);
+    }),
+    p.locator(`button[data-export="${format}"]`).click(),
+  ]);
+  return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
+}
+
+/** Width and height from the PNG header (IHDR). */
+function pngSize(b: Buffer): { width: number; height: number } {
+  expect([...b.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  expect(b.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/** Share of pixels that are not white: decodes 8-bit RGBA/RGB PNGs (what Chromium's canvas writes). */
+function inkShare(b: Buffer): number {
+  const { width, height } = pngSize(b);
+  const colorType = b[25]!;
+  const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
+  expect(b[24]).toBe(8);
+  expect(channels).toBeGreaterThan(0);
+  const idat: Buffer[] = [];
+  for (let o = 8; o < b.length; ) {
+    const len = b.readUInt32BE(o);
+    const type = b.subarray(o + 4, o + 8).toString('latin1');
+    if (type === 'IDAT') idat.push(b.subarray(o + 8, o + 8 + len));
+    o += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const prev = new Uint8Array(stride);
+  const cur = new Uint8Array(stride);
+  let ink = 0;
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)]!;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? cur[x - channels]! : 0;
+      const up = prev[x]!;
+      const c = x >= channels ? prev[x - channels]! : 0;
+      const v = line[x]!;
+      const p = a + up - c;
+      const pred = f === 0 ? 0 : f === 1 ? a : f === 2 ? up : f === 3 ? (a + up) >> 1 : Math.abs(p - a) <= Math.abs(p - up) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - up) <= Math.abs(p - c) ? up : c;
+      cur[x] = (v + pred) & 255;
+    }
+    for (let x = 0; x < width; x++) {
+      const i = x * channels;
+      if (cur[i]! < 235 || cur[i + 1]! < 235 || cur[i + 2]! < 235) ink++;
+    }
+    prev.set(cur);
+  }
+  return ink / (width * height);
+}
+
+describe('chart exports', () => {
+  it('PNG 2× and 3×: the framed chart at the right size, on white, not blank', async () => {
+    const two = await exportOf('mediation', 'png2');
+    expect(two.name).toMatch(/^矛盾纠纷调处量_\d{4}-\d{2}-\d{2}@2x\.png$/);
+    expect(pngSize(two.bytes)).toEqual({ width: 2000, height: 2 * (380 + 78 + 44) });
+    const share = inkShare(two.bytes);
+    expect(share).toBeGreaterThan(0.01);
+    expect(share).toBeLessThan(0.5); // white background, not a black box
+    const corner = await s.page.evaluate(async (b64) => {
+      const bmp = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      return [...ctx.getImageData(2, 2, 1, 1).data];
+    }, two.bytes.toString('base64'));
+    expect(corner).toEqual([255, 255, 255, 255]);
+    const three = await exportOf('mediation', 'png3');
+    expect(pngSize(three.bytes)).toEqual({ width: 3000, height: 3 * (380 + 78 + 44) });
+    if (process.env.SAVE_EXPORTS) writeFileSync(process.env.SAVE_EXPORTS, two.bytes);
+  });
+
+  it('SVG keeps the Chinese title, scope, source and date as text', async () => {
+    const { bytes } = await exportOf('mediation', 'svg');
+    const svg = bytes.toString('utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toMatch(/<text[^>]*>矛盾纠纷调处量<\/text>/);
+    expect(svg).toMatch(/<text[^>]*>贵州省 · 2024年<\/text>/);
+    expect(svg).toMatch(/<text[^>]*>数据来源: 各乡镇\(街道\)法治政府建设年度报告<\/text>/);
+    expect(svg).toMatch(/<text[^>]*>制图日期: \d{4}-\d{2}-\d{2}<\/text>/);
+    expect(svg).toContain('>蒲场镇</text>');
+    expect(svg).not.toContain('示例数据'); // the bundled data is real
+  });
+
+  it("CSV (UTF-8 with BOM) and XLSX carry exactly the query's values", async () => {
+    const db = await openExtracts(join(BUILD_DIR, 'data'));
+    const [q] = await runQuery(db, mediationByTownYear, listParam(['gz-suiyang-puchang']), 2024, 2024);
+    db.close();
+    const csv = (await exportOf('mediation', 'csv')).bytes;
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString('utf8').slice(1).trim().split('\r\n').map((l) => l.split(','));
+    expect(lines[0]).toEqual(['乡镇(街道)', '年份', '调处总数', '口头调解', '书面调解', '调解成功', '调解成功率', '下限值(≥)', '非整年']);
+    expect(lines).toHaveLength(2);
+    const num = (s: string) => (s === '' ? null : Number(s));
+    expect(lines[1]!.slice(0, 2)).toEqual([q!.town_name, String(q!.year)]);
+    expect(lines[1]!.slice(2, 6).map(num)).toEqual([q!.total, q!.oral, q!.written, q!.success]);
+    expect(num(lines[1]![6]!)).toEqual(q!.success_rate_reported ?? q!.success_rate_derived);
+    const xlsx = unzipSync(new Uint8Array((await exportOf('mediation', 'xlsx')).bytes));
+    const sheet = strFromU8(xlsx['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toContain(`<v>${q!.total}</v>`);
+    expect(sheet).toContain('蒲场镇');
+  });
+
+  it('"Export all" zips every chart of the page', async () => {
+    const [dl] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-all').click()]);
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync((await dl.path())!))));
+    expect(dl.suggestedFilename()).toMatch(/\.zip$/);
+    for (const stem of ['矛盾纠纷调处量', '行政诉讼结果', '普法宣传覆盖']) {
+      for (const ext of ['@2x.png', '.svg', '.csv', '.xlsx']) expect(files.some((f) => f.includes(stem) && f.endsWith(ext))).toBe(true);
+    }
+    expect(files.some((f) => f.includes('排名') && f.endsWith('.csv'))).toBe(true);
+    expect(s.consoleErrors).toEqual([]);
+    expect(foreignRequests(s)).toEqual([]);
+  });
+
+  it('prints as A4 landscape without the controls', async () => {
+    const css = await s.page.evaluate(() =>
+      [...document.styleSheets].flatMap((ss) => [...ss.cssRules].map((r) => r.cssText)).filter((t) => t.includes('@page') || t.includes('@media print')).join('\n'),
+    );
+    expect(css).toMatch(/size: A4 landscape/i);
+    await s.page.emulateMedia({ media: 'print' });
+    expect(await s.page.locator('.export-all').isVisible()).toBe(false);
+    await s.page.emulateMedia({ media: 'screen' });
+  });
+});
