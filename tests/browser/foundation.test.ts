@@ -27,6 +27,22 @@ describe('built site in Chromium: overview mediation chart from DuckDB-wasm', ()
     expect(cells.slice(0, 5)).toEqual(['蒲场镇', '2024', '289', '188', '101']);
   });
 
+  it('refuses SQL that would read a file or URL of its own, without making the request', async () => {
+    await s.page.goto(`${s.origin}/?bench=1`);
+    await s.page.waitForFunction(() => (globalThis as { __rol?: { rows?: unknown } }).__rol?.rows, undefined, { timeout: 60_000 });
+    const url = 'http://127.0.0.1:9/outside.csv';
+    const err = await s.page.evaluate(
+      (u) => (globalThis as unknown as { __rol: { rows(q: string): Promise<unknown> } }).__rol.rows(`SELECT * FROM read_csv('${u}')`).then(() => 'no error', (e: unknown) => String(e)),
+      url,
+    );
+    expect(err).toMatch(/Permission Error: Cannot access file .*disabled by configuration/);
+    expect(s.requests).not.toContain(url);
+    const [n] = await s.page.evaluate(() =>
+      (globalThis as unknown as { __rol: { rows(q: string): Promise<{ n: number }[]> } }).__rol.rows(`SELECT count(*)::INT AS n FROM facts WHERE town_id = 'gz-suiyang-puchang'`),
+    );
+    expect(n).toEqual({ n: 20 });
+  });
+
   it('serves pages with a Content-Security-Policy limited to its own origin', async () => {
     const html = await (await fetch(`${s.origin}/`)).text();
     const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';

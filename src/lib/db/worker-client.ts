@@ -63,6 +63,9 @@ export class BrowserDuck implements SqlRunner {
     for (const s of splitStatements(viewsSql)) await conn.query(s.sql);
     // The user's own imported data (IndexedDB) into schema `imported`; never fails the open.
     await (await import('../import/load-imported.ts')).loadImported(conn);
+    // From here on no SQL may reach a file or URL of its own (read_csv('http://…') from the workbench):
+    // the attached database keeps working, everything else is refused, and it cannot be switched back.
+    await conn.query(`SET enable_external_access = false`);
     const t2 = performance.now();
     return new BrowserDuck(db, conn, manifest, { instantiate_ms: t1 - t0, attach_ms: t2 - t1, ready_ms: t2 - t0 });
   }
