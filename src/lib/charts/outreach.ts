@@ -76,7 +76,7 @@ export function outreachOption(rows: OutreachRow[], locale: Locale, t: (k: Messa
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     title: KEYS.map(([, , label], i) => ({ text: t(label), left: `${18 + i * (w + gap)}%`, top: 0, textStyle: { fontSize: 13, fontWeight: 'normal' } })),
     grid: KEYS.map((_, i) => ({ left: `${18 + i * (w + gap)}%`, width: `${w}%`, top: 28, bottom: 24 })),
-    xAxis: KEYS.map((_, i) => ({ type: 'value', gridIndex: i, splitNumber: 2, max: (e: { max: number }) => Math.max(1, e.max * 1.45), axisLabel: { formatter: (v: number) => formatCompact(v, locale), hideOverlap: true } })),
+    xAxis: KEYS.map((_, i) => ({ type: 'value', gridIndex: i, splitNumber: 2, boundaryGap: [0, '40%'] as [number, string], minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, locale), hideOverlap: true } })),
     yAxis: KEYS.map((_, i) => ({ type: 'category', gridIndex: i, data: cats, axisLabel: { show: i === 0, interval: 0, width: 150, overflow: 'truncate' }, axisTick: { show: i === 0 } })),
     series: KEYS.map(([k, , label], i) => ({
       type: 'bar' as const,
