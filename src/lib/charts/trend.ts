@@ -47,7 +47,7 @@ export function trendOption(series: TrendSeries[], years: number[], unit: string
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : fmt(v as number)) },
     grid: { left: 48, right: 32, top: 40, bottom: 32, containLabel: true },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: years.length < 3 },
-    yAxis: { type: 'value', name: unit, min: 0, ...(unit === '%' ? { max: 100 } : {}), axisLabel: { formatter: fmt } },
+    yAxis: { type: 'value', name: unit, min: 0, ...(unit === '%' ? { max: 100 } : { minInterval: 1 }), axisLabel: { formatter: fmt } },
     series: series.map((s, i) => ({
       type: 'line' as const,
       name: s.town_name,
