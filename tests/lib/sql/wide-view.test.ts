@@ -23,8 +23,8 @@ describe('wide view', () => {
   it('has one row per town and year, town name, and town_year’s value in each indicator column', async () => {
     const cols = (await db.rows(`SELECT column_name FROM (DESCRIBE wide)`)).map((r) => r.column_name);
     expect(cols).toEqual(['town_id', 'town_name', 'year', ...ids]);
-    const [{ n, k }] = (await db.rows(`SELECT count(*)::INT AS n, count(DISTINCT (town_id, year))::INT AS k FROM wide`)) as { n: number; k: number }[];
-    const [{ m }] = (await db.rows(`SELECT count(DISTINCT (town_id, year))::INT AS m FROM town_year`)) as { m: number }[];
+    const [{ n, k }] = (await db.rows(`SELECT count(*)::INT AS n, count(DISTINCT (town_id, year))::INT AS k FROM wide`)) as [{ n: number; k: number }];
+    const [{ m }] = (await db.rows(`SELECT count(DISTINCT (town_id, year))::INT AS m FROM town_year`)) as [{ m: number }];
     expect(n).toBe(k);
     expect(n).toBe(m);
     const mismatches = await db.rows(`
