@@ -56,6 +56,13 @@ function parseCell(raw: Cell, type: DuckType): unknown {
     case 'DOUBLE':
     case 'INTEGER':
     case 'SMALLINT': {
+      if (/^-?\d{1,15}(\.\d+)?$/.test(s)) {
+        // the common case, without the clean-up below
+        const n = Number(s);
+        if (type !== 'DOUBLE' && !Number.isInteger(n))
+          throw msg(`“${s}”不是整数`, `"${s}" is not a whole number`, '写整数,如 2024', 'write a whole number, e.g. 2024');
+        return n;
+      }
       const t = s.replace(/[,，\s]/g, '').replace(/%$/, '');
       if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t))
         throw msg(
@@ -109,10 +116,15 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
   const dataset = emptyDataset();
   const cells = new Map<string, { row: number; column: string }>();
   const known = new Map(ctx.knownTowns.map((t) => [t.town_id, t]));
+  const townCache = new Map<string, string>();
+  const byName = new Map<string, KnownTown[]>();
+  for (const t of ctx.knownTowns) byName.set(t.name_zh, [...(byName.get(t.name_zh) ?? []), t]);
   const newTowns = new Map<string, Town>();
   const reportOf = new Map<string, { report: Report; row: number }>();
   const seen = new Map<string, { value: number; row: number; column: string }>();
   const hasEvidence = col.has('evidence');
+  // The fact columns this file gives besides the key ones, worked out once rather than per row.
+  const factCols = Object.entries(FACT_TYPES).filter(([k]) => col.has(k) && !['report_id', 'town_id', 'year', 'indicator_id', 'value'].includes(k));
   let rowsRead = 0;
 
   for (let r = headerIdx + 1; r < rows.length; r++) {
@@ -138,7 +150,13 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
     const year = field('year', 'SMALLINT') as number | undefined | null;
     if (year === undefined)
       problems.add({ row: rowNo, column: header('year'), ...msg('缺少年份', 'the year is missing', '在年份列填写四位数的年份', 'fill in the year column with a four-digit year') });
-    const town = resolveTown(field, header, rowNo, known, newTowns, problems);
+    // Resolve each distinct town once (by the raw text of its columns), not once per row.
+    const townKey = TOWN_COLUMNS.map((f) => (col.has(f) ? (cellsOfRow[col.get(f)!] ?? '').trim() : '')).join('\u001f');
+    let town: string | null | undefined = townCache.get(townKey);
+    if (town === undefined) {
+      town = resolveTown(field, header, rowNo, known, byName, newTowns, problems);
+      if (town !== null) townCache.set(townKey, town);
+    }
     if (town === null || year === undefined || year === null) continue;
 
     // --- the report (one per town and year unless the file names reports)
@@ -224,8 +242,7 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
       };
       if (hm.layout === 'long') {
         // Every other fact column the file has overrides the default (an empty cell means null, where allowed).
-        for (const [k, type] of Object.entries(FACT_TYPES)) {
-          if (['report_id', 'town_id', 'year', 'indicator_id', 'value'].includes(k) || !col.has(k)) continue;
+        for (const [k, type] of factCols) {
           const v = field(k, type);
           if (v === null) continue; // unparsable: already reported
           if (v === undefined) {
@@ -284,14 +301,22 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
       problems.list.push({ row: 0, column: '', ...msg(`另有 ${problems.more} 处问题未列出`, `${problems.more} more problems not listed`, '先改正上面的问题再导入', 'fix the ones above and import again') });
     throw new ImportProblemError(problems.list);
   }
-  dataset.towns = [...newTowns.values()].filter((t) => dataset.reports.some((r) => r.town_id === t.town_id));
+  const usedTowns = new Set(dataset.reports.map((r) => r.town_id));
+  dataset.towns = [...newTowns.values()].filter((t) => usedTowns.has(t.town_id));
+  const byReport = new Map<string, Fact[]>();
+  for (const f of dataset.facts) {
+    const list = byReport.get(f.report_id);
+    if (list) list.push(f);
+    else byReport.set(f.report_id, [f]);
+  }
   for (const r of dataset.reports) {
-    dataset.violations.push(...reportViolations(r.report_id, dataset.facts));
+    dataset.violations.push(...reportViolations(r.report_id, byReport.get(r.report_id) ?? []));
     dataset.origins[r.report_id] = { file: ctx.fileName, kind: 'table', imported_at: ctx.importedAt };
   }
   return { dataset, layout: hm.layout, cells, rowsRead };
 }
 
+const TOWN_COLUMNS = ['town_id', 'town_name_zh', 'town_county', 'town_prefecture', 'town_province', 'town_unit_type', 'town_level', 'town_adcode', 'town_population', 'town_n_villages', 'town_is_synthetic'];
 const NULLABLE_FACT = new Set(['sub_kind', 'value_high', 'unit_raw', 'period_start', 'period_end', 'scope', 'evidence_start', 'evidence_end', 'source_url']);
 
 function validate<T>(
@@ -356,6 +381,7 @@ function resolveTown(
   header: (f: string) => string,
   row: number,
   known: Map<string, KnownTown>,
+  byName: Map<string, KnownTown[]>,
   created: Map<string, Town>,
   problems: Problems,
 ): string | null {
@@ -382,7 +408,7 @@ function resolveTown(
     problems.add({ row, column: header('town_name_zh'), ...msg('缺少乡镇名称', 'the town name is missing', '填写乡镇(街道)名称', 'fill in the town name') });
     return null;
   }
-  const matches = [...known.values(), ...created.values()].filter(
+  const matches = [...(byName.get(name) ?? []), ...[...created.values()].filter((t) => t.name_zh === name)].filter(
     (t) => t.name_zh === name && (!county || t.county === county) && (!province || t.province === province),
   );
   const unique = [...new Set(matches.map((t) => t.town_id))];
