@@ -7,15 +7,28 @@ import { readReport } from './report-import.ts';
 import { readTable } from './read-table.ts';
 import { importTable } from './table-import.ts';
 import { ImportProblemError } from './problems.ts';
+import { toIpc, type TableIpc } from './load-imported.ts';
+import { loadDataset } from './store.ts';
+import type { LocalDataset } from './dataset.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
-const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
+/** The last parsed table, kept here so that its rows never have to cross back to be inserted. */
+const parsed = new Map<number, LocalDataset>();
+const transferables = (ipc: TableIpc) => Object.values(ipc).map((b) => b.buffer as ArrayBuffer);
+
+const post = (m: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
   const progress = (stage: 'read' | 'parse' | 'validate', share: number) => post({ id: req.id, type: 'progress', stage, share });
   try {
-    if (req.type === 'report') {
+    if (req.type === 'table-ipc' || req.type === 'stored-ipc') {
+      const ds = req.type === 'table-ipc' ? parsed.get(req.of) : await loadDataset();
+      if (!ds) throw new Error('the parsed table is no longer in the worker: import the file again');
+      const ipc = toIpc(ds);
+      if (req.type === 'table-ipc') parsed.delete(req.of);
+      post({ id: req.id, type: 'ipc', ipc }, transferables(ipc));
+    } else if (req.type === 'report') {
       progress('parse', 0);
       const result = readReport(new Uint8Array(req.bytes), req.name);
       post({ id: req.id, type: 'report', result });
@@ -29,6 +42,8 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
         importedAt: req.importedAt,
         onProgress: (s) => progress('validate', s),
       });
+      parsed.clear();
+      parsed.set(req.id, t.dataset);
       post({ id: req.id, type: 'table', kind, layout: t.layout, rowsRead: t.rowsRead, dataset: t.dataset, cells: [...t.cells] });
     }
   } catch (e) {

@@ -8,7 +8,7 @@ import * as arrow from 'apache-arrow';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { TABLE_COLUMNS, type DuckType, type TableName } from './columns.ts';
 import type { LocalDataset } from './dataset.ts';
-import { loadDataset } from './store.ts';
+import { hasDataset } from './store.ts';
 
 export const importState = { facts: 0, reports: 0, ms: 0, error: '' };
 
@@ -72,42 +72,92 @@ export function toArrow(name: TableName, rows: readonly object[]): arrow.Table {
   return new arrow.Table(vectors);
 }
 
-/** Replaces the contents of schema `imported` with `ds`. */
-export async function replaceImported(conn: AsyncDuckDBConnection, ds: LocalDataset): Promise<void> {
-  const tables: [TableName, readonly object[]][] = [
-    ['towns', ds.towns],
-    ['reports', ds.reports],
-    ['facts', ds.facts],
-    ['violations', ds.violations],
-  ];
+export type TableIpc = Partial<Record<TableName, Uint8Array>>;
+
+/** The dataset's tables as Arrow IPC streams (built in the import worker for big files: no main-thread work). */
+export function toIpc(ds: Pick<LocalDataset, 'towns' | 'reports' | 'facts' | 'violations'>): TableIpc {
+  const out: TableIpc = {};
+  for (const name of ['towns', 'reports', 'facts', 'violations'] as const)
+    if (ds[name].length) out[name] = arrow.tableToIPC(toArrow(name, ds[name]), 'stream');
+  return out;
+}
+
+/** Appends Arrow IPC tables to schema `imported`, through staging tables cast to the declared types. */
+export async function insertTables(conn: AsyncDuckDBConnection, ipc: TableIpc): Promise<void> {
+  for (const name of ['towns', 'reports', 'facts', 'violations'] as const) {
+    const bytes = ipc[name];
+    if (!bytes?.length) continue;
+    const stage = `stage_${name}`;
+    await conn.query(`DROP TABLE IF EXISTS imported.${stage}`);
+    await conn.insertArrowFromIPCStream(bytes, { name: stage, schema: 'imported', create: true });
+    const cols = Object.entries(TABLE_COLUMNS[name] as Record<string, DuckType>);
+    await conn.query(
+      `INSERT INTO imported.${name} (${cols.map(([c]) => c).join(', ')}) SELECT ${cols.map(([c, t]) => `CAST("${c}" AS ${t})`).join(', ')} FROM imported.${stage}`,
+    );
+    await conn.query(`DROP TABLE imported.${stage}`);
+  }
+}
+
+export async function clearTables(conn: AsyncDuckDBConnection): Promise<void> {
+  for (const name of ['violations', 'facts', 'reports', 'towns']) await conn.query(`DELETE FROM imported.${name}`);
+}
+
+/** Removes one report with its facts and violations, and its town when no other imported report uses it. */
+export async function deleteReportRows(conn: AsyncDuckDBConnection, reportId: string): Promise<void> {
+  for (const name of ['violations', 'facts', 'reports']) {
+    const st = await conn.prepare(`DELETE FROM imported.${name} WHERE report_id = ?`);
+    try {
+      await st.query(reportId);
+    } finally {
+      await st.close();
+    }
+  }
+  await conn.query('DELETE FROM imported.towns WHERE town_id NOT IN (SELECT town_id FROM imported.reports)');
+}
+
+/**
+ * One change of the local dataset: `change` on schema `imported` inside a transaction, then `persist` (the
+ * IndexedDB write); if either fails the transaction is rolled back, so DuckDB and IndexedDB never disagree.
+ */
+export async function transact(conn: AsyncDuckDBConnection, change: () => Promise<void>, persist: () => Promise<void>): Promise<void> {
   await conn.query('BEGIN TRANSACTION');
   try {
-    for (const [name, rows] of tables) {
-      await conn.query(`DELETE FROM imported.${name}`);
-      if (!rows.length) continue;
-      const stage = `stage_${name}`;
-      await conn.query(`DROP TABLE IF EXISTS imported.${stage}`);
-      await conn.insertArrowTable(toArrow(name, rows), { name: stage, schema: 'imported', create: true });
-      const cols = Object.entries(TABLE_COLUMNS[name] as Record<string, DuckType>);
-      await conn.query(
-        `INSERT INTO imported.${name} (${cols.map(([c]) => c).join(', ')}) SELECT ${cols.map(([c, t]) => `CAST("${c}" AS ${t})`).join(', ')} FROM imported.${stage}`,
-      );
-      await conn.query(`DROP TABLE imported.${stage}`);
-    }
+    await change();
+    await persist();
     await conn.query('COMMIT');
   } catch (e) {
     await conn.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
+}
+
+/** Replaces the contents of schema `imported` with `ds` (small datasets; big ones go through the worker). */
+export async function replaceImported(conn: AsyncDuckDBConnection, ds: LocalDataset): Promise<void> {
+  await transact(conn, async () => {
+    await clearTables(conn);
+    await insertTables(conn, toIpc(ds));
+  }, async () => undefined);
   importState.facts = ds.facts.length;
   importState.reports = ds.reports.length;
 }
 
-/** At start-up: the saved dataset into schema `imported`. Never fails the dashboard: errors are recorded. */
+/**
+ * At start-up: the saved dataset into schema `imported`. The import worker reads IndexedDB and builds the
+ * Arrow tables, so a big local dataset costs the page no main-thread time. Never fails the dashboard: errors
+ * are recorded and shown on the import page.
+ */
 export async function loadImported(conn: AsyncDuckDBConnection): Promise<number> {
   const t0 = performance.now();
   try {
-    await replaceImported(conn, await loadDataset());
+    if (await hasDataset()) {
+      const { runInWorker } = await import('./worker-client.ts');
+      const r = await runInWorker({ type: 'stored-ipc' });
+      if (r.type !== 'ipc') throw new Error(r.type === 'failed' ? r.message : 'the local dataset could not be read');
+      await transact(conn, async () => {
+        await clearTables(conn);
+        await insertTables(conn, r.ipc);
+      }, async () => undefined);
+    }
     importState.error = '';
   } catch (e) {
     importState.error = e instanceof Error ? e.message : String(e);

@@ -43,6 +43,12 @@ export async function loadDataset(): Promise<LocalDataset> {
   return v ? { ...emptyDataset(), ...v } : emptyDataset();
 }
 
+/** Whether anything is stored, without reading (deserialising) it. */
+export async function hasDataset(): Promise<boolean> {
+  if (!hasIndexedDb()) return false;
+  return (await run('readonly', (s) => s.count(KEY))) > 0;
+}
+
 export async function saveDataset(ds: LocalDataset): Promise<void> {
   await run('readwrite', (s) => s.put(ds, KEY));
 }

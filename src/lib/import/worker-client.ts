@@ -32,10 +32,11 @@ function get(): Worker {
   return worker;
 }
 
+/** Sends a request (its file bytes transferred, not copied); resolves with the answer, `id` included. */
 export function runInWorker(req: Req, progress?: (p: Progress) => void): Promise<Final> {
   const id = ++seq;
   return new Promise((done) => {
     pending.set(id, { done, progress });
-    get().postMessage({ ...req, id } as WorkerRequest, [req.bytes]);
+    get().postMessage({ ...req, id } as WorkerRequest, 'bytes' in req ? [req.bytes] : []);
   });
 }
