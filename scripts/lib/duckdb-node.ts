@@ -1,6 +1,6 @@
 /** DuckDB in Node (build, tests, benchmarks) behind the same SqlRunner interface the browser uses. */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainRow, type SqlParam, type SqlRunner } from '../../src/lib/db/query.ts';
 
@@ -43,6 +43,10 @@ export async function openExtracts(dataDir: string): Promise<NodeDuck> {
   await db.exec('CREATE SCHEMA rol');
   for (const t of ['categories', 'indicators', 'rules', 'towns', 'reports', 'facts', 'violations'])
     await db.exec(`CREATE VIEW rol.${t} AS SELECT * FROM read_parquet('${join(dataDir, t + '.parquet').replaceAll("'", "''")}')`);
+  // The build-time pre-aggregates, read by the overview at national and provincial scale as rol.agg_*.
+  for (const t of ['agg_province', 'agg_prefecture', 'agg_county'])
+    if (existsSync(join(dataDir, t + '.parquet')))
+      await db.exec(`CREATE VIEW rol.${t} AS SELECT * FROM read_parquet('${join(dataDir, t + '.parquet').replaceAll("'", "''")}')`);
   await db.exec(readSql('views.sql'));
   return db;
 }

@@ -72,11 +72,13 @@ export async function publish(db: NodeDuck, out: string, opts: PublishOptions = 
   // The browser's database file: same tables. Facts sorted by place so one county's rows sit in few blocks.
   await db.exec(`ATTACH ${sqlString(dbFile)} AS out (STORAGE_VERSION 'v1.4.0')`);
   for (const t of tables) {
-    const order =
+    // Pre-aggregates sorted by place and year too: a province's or a year's rows sit together (zone maps).
+    const order = t === 'agg_province' ? 'ORDER BY year, province' : t === 'agg_prefecture' ? 'ORDER BY province, year, prefecture'
+      : t === 'agg_county' ? 'ORDER BY province, prefecture, county, year' : '';
+    const src =
       t === 'facts'
-        ? 'ORDER BY t.province, t.prefecture, t.county, f.town_id, f.year, f.indicator_id'
-        : '';
-    const src = t === 'facts' ? `(SELECT f.* FROM facts f JOIN towns t USING (town_id) ${order})` : t;
+        ? '(SELECT f.* FROM facts f JOIN towns t USING (town_id) ORDER BY t.province, t.prefecture, t.county, f.town_id, f.year, f.indicator_id)'
+        : order ? `(SELECT * FROM ${t} ${order})` : t;
     await db.exec(`CREATE TABLE out.${t} AS SELECT * FROM ${src}`);
   }
   await db.exec('DETACH out');

@@ -12,9 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const COUNTY = listParam(['t-a', 't-b', 't-c', 't-d']);
-const agg = async (ind: string, y0 = 2024, y1 = 2024, partial: 0 | 1 = 0, matched: 0 | 1 = 0, towns = COUNTY) =>
-  (await runQuery(db, scopeAggregate, towns, ind, y0, y1, partial, matched)).map((r) => ({ ...r }));
+// The scope travels as (province, county, chosen towns): 测试县 is t-a … t-d; '' = any.
+const COUNTY = ['', '测试县', ''] as const;
+const TOWNS = (...ids: string[]) => ['', '', listParam(ids)] as const;
+type Scope = readonly [string, string, string];
+const agg = async (ind: string, y0 = 2024, y1 = 2024, partial: 0 | 1 = 0, matched: 0 | 1 = 0, scope: Scope = COUNTY) =>
+  (await runQuery(db, scopeAggregate, ...scope, ind, y0, y1, partial, matched)).map((r) => ({ ...r }));
 
 describe('scope_aggregate (rule G3)', () => {
   it('sums flows over the units that report; a lower-bound term makes the sum a lower bound', async () => {
@@ -22,14 +25,14 @@ describe('scope_aggregate (rule G3)', () => {
     expect(r).toMatchObject({ year: 2024, value: 150, is_lower_bound: true, status: 'sum', n_reporting: 3, n_scope: 4 });
   });
   it('counts an explicit zero as reporting and a missing unit as not reporting (missing ≠ zero)', async () => {
-    const [r] = await agg('med_cases_total', 2024, 2024, 0, 0, listParam(['t-c', 't-d']));
+    const [r] = await agg('med_cases_total', 2024, 2024, 0, 0, TOWNS('t-c', 't-d'));
     expect(r).toMatchObject({ value: 0, n_reporting: 1, n_scope: 2, is_lower_bound: false });
-    expect(await agg('med_cases_total', 2024, 2024, 0, 0, listParam(['t-c']))).toEqual([]);
+    expect(await agg('med_cases_total', 2024, 2024, 0, 0, TOWNS('t-c'))).toEqual([]);
   });
   it('never counts the county-level report as a town, even when asked for it by id', async () => {
-    const all = await agg('med_cases_total', 2024, 2024, 0, 0, '');
+    const all = await agg('med_cases_total', 2024, 2024, 0, 0, ['', '', '']);
     expect(all[0]).toMatchObject({ value: 220, n_reporting: 4, n_scope: 5 }); // 100 + 50 + 0 + 70, not + 1000
-    expect(await agg('med_cases_total', 2024, 2024, 0, 0, listParam(['c-test']))).toEqual([]);
+    expect(await agg('med_cases_total', 2024, 2024, 0, 0, TOWNS('c-test'))).toEqual([]);
   });
   it('recomputes a rate from summed numerator and denominator, never averaging the reported rates', async () => {
     const [r] = await agg('lit_loss_rate');
@@ -42,9 +45,9 @@ describe('scope_aggregate (rule G3)', () => {
     expect(h).toMatchObject({ status: 'not_computable', value: null, n_reporting: 2 });
   });
   it("shows one unit's own reported rate as it is", async () => {
-    const [h] = await agg('lit_head_appearance_rate', 2024, 2024, 0, 0, listParam(['t-c']));
+    const [h] = await agg('lit_head_appearance_rate', 2024, 2024, 0, 0, TOWNS('t-c'));
     expect(h).toMatchObject({ status: 'single', value: 100 });
-    const [m] = await agg('med_success_rate', 2024, 2024, 0, 0, listParam(['t-a']));
+    const [m] = await agg('med_success_rate', 2024, 2024, 0, 0, TOWNS('t-a'));
     expect(m).toMatchObject({ status: 'recomputed', value: 90, numerator: 90, denominator: 100 });
   });
   it('adds stocks only when they refer to the same date', async () => {
@@ -56,7 +59,7 @@ describe('scope_aggregate (rule G3)', () => {
     expect((await agg('out_events', 2024, 2024, 1))[0]).toMatchObject({ value: 30, n_reporting: 2, any_partial: true });
   });
   it('ignores targets (plans are not achievements)', async () => {
-    expect((await agg('out_events', 2024, 2024, 1, 0, listParam(['t-c'])))).toEqual([]);
+    expect((await agg('out_events', 2024, 2024, 1, 0, TOWNS('t-c')))).toEqual([]);
   });
   it('compares years on a matched panel: only units reporting both years', async () => {
     const rows = await agg('med_cases_total', 2023, 2024, 0, 1);
@@ -69,7 +72,7 @@ describe('scope_aggregate (rule G3)', () => {
 
 describe('unit_values', () => {
   it('gives each unit its own value, lower bound, zero statement, and derived rate', async () => {
-    const rows = await runQuery(db, unitValues, COUNTY, 'township', listParam(['med_cases_total', 'lit_loss_rate']), 2024, 2024, 0);
+    const rows = await runQuery(db, unitValues, listParam(['t-a', 't-b', 't-c', 't-d']), 'township', listParam(['med_cases_total', 'lit_loss_rate']), 2024, 2024, 0);
     const pick = rows.map((r) => [r.town_name, r.indicator_id, r.value, r.is_lower_bound, r.is_zero_statement, r.derived_value]);
     expect(pick).toEqual([
       ['丁镇', 'lit_loss_rate', null, false, false, 60],
@@ -93,7 +96,7 @@ describe('unit_values', () => {
 
 describe('ranking', () => {
   it('ranks the reporting units and lists the others last, unranked', async () => {
-    const rows = await runQuery(db, ranking, COUNTY, 'med_cases_total', 2024, 0);
+    const rows = await runQuery(db, ranking, ...COUNTY, 'med_cases_total', 2024, 0, 100);
     expect(rows.map((r) => [r.rank, r.town_name, r.value, r.is_lower_bound])).toEqual([
       [1, '甲镇', 100, false],
       [2, '乙乡', 50, true],
@@ -102,7 +105,7 @@ describe('ranking', () => {
     ]);
   });
   it('ranks rates on the reported value, else the recomputed one', async () => {
-    const rows = await runQuery(db, ranking, COUNTY, 'lit_loss_rate', 2024, 0);
+    const rows = await runQuery(db, ranking, ...COUNTY, 'lit_loss_rate', 2024, 0, 100);
     expect(rows.map((r) => [r.rank, r.town_name, r.value, r.reported_value, r.derived_value])).toEqual([
       [1, '丁镇', 60, null, 60],
       [2, '甲镇', 10, 10, 10],

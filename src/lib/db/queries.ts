@@ -8,10 +8,21 @@ import mediationSql from './sql/mediation_by_town_year.sql?raw';
 
 const num = z.number().nullable();
 
+/**
+ * The overview's scope: a province, a county, or an explicit choice of towns — never "every id in the
+ * country" as a list. A list travels as one U+001F-joined string and holds at most SCOPE_TOWNS_MAX ids.
+ */
+export const SCOPE_TOWNS_MAX = 200;
+const townList = z.string().refine((s) => s === '' || s.split('\u001f').length <= SCOPE_TOWNS_MAX, {
+  message: `at most ${SCOPE_TOWNS_MAX} towns: choose a province or county instead of listing every town`,
+});
+const scope = [z.string(), z.string(), townList] as const;
+
+/** ($1 province, $2 county, $3 town ids; '' = any) ($4 first year, $5 last year) */
 export const mediationByTownYear = defineQuery({
   name: 'mediation_by_town_year',
   sql: mediationSql,
-  params: z.tuple([z.string(), z.number().int(), z.number().int()]),
+  params: z.tuple([...scope, z.number().int(), z.number().int()]),
   row: z.object({
     town_id: z.string(),
     town_name: z.string(),
@@ -92,11 +103,11 @@ export const unitValues = defineQuery({
 });
 export type UnitValue = z.infer<typeof unitValues.row>;
 
-/** ($1 unit ids, $2 indicator ids, $3 first year, $4 last year, $5 include partial, $6 matched panel) */
+/** (scope: $1 province, $2 county, $3 town ids) ($4 indicator ids, $5 first year, $6 last year, $7 include partial, $8 matched panel) */
 export const scopeAggregate = defineQuery({
   name: 'scope_aggregate',
   sql: scopeAggregateSql,
-  params: z.tuple([z.string(), z.string(), int, int, flag, flag]),
+  params: z.tuple([...scope, z.string(), int, int, flag, flag]),
   row: z.object({
     indicator_id: z.string(),
     year: int,
@@ -114,11 +125,11 @@ export const scopeAggregate = defineQuery({
 });
 export type ScopeAggregate = z.infer<typeof scopeAggregate.row>;
 
-/** ($1 unit ids, $2 indicator id, $3 year, $4 include partial) */
+/** (scope: $1 province, $2 county, $3 town ids) ($4 indicator id, $5 year, $6 include partial, $7 most rows) */
 export const ranking = defineQuery({
   name: 'ranking',
   sql: rankingSql,
-  params: z.tuple([z.string(), z.string(), int, flag]),
+  params: z.tuple([...scope, z.string(), int, flag, int.positive()]),
   row: z.object({
     town_id: z.string(),
     town_name: z.string(),
@@ -133,6 +144,8 @@ export const ranking = defineQuery({
     full_year: z.boolean().nullable(),
     is_zero_statement: z.boolean(),
     is_synthetic: z.boolean(),
+    n_scope: int,
+    n_ranked: int,
   }),
 });
 export type RankingRow = z.infer<typeof ranking.row>;
@@ -211,3 +224,62 @@ export const indicatorCatalog = defineQuery({
   }),
 });
 export type CatalogRow = z.infer<typeof indicatorCatalog.row>;
+
+
+// ---- Overview at scale (issue 6): places, the scope's units, values by place, pre-aggregates -------------
+import overviewPlacesSql from './sql/overview_places.sql?raw';
+import overviewUnitsSql from './sql/overview_units.sql?raw';
+import scopeValuesSql from './sql/scope_values.sql?raw';
+import aggValuesSql from './sql/agg_values.sql?raw';
+import aggKpiSql from './sql/agg_kpi.sql?raw';
+
+/** ($1 province ('' = all), $2 one row per county when the data has at most this many towns, else per province) */
+export const overviewPlaces = defineQuery({
+  name: 'overview_places',
+  sql: overviewPlacesSql,
+  params: z.tuple([z.string(), int]),
+  row: z.object({
+    province: z.string(),
+    prefecture: z.string().nullable(),
+    county: z.string().nullable(),
+    n_towns: int,
+    n_county_units: int,
+    years: z.array(int),
+    is_synthetic: z.boolean(),
+  }),
+});
+export type Place = z.infer<typeof overviewPlaces.row>;
+
+/** ($1 province, $2 county, $3 most rows) */
+export const overviewUnits = defineQuery({
+  name: 'overview_units',
+  sql: overviewUnitsSql,
+  params: z.tuple([z.string(), z.string(), int.positive()]),
+  row: scopeUnits.row.omit({ n_facts: true }),
+});
+export type OverviewUnit = z.infer<typeof overviewUnits.row>;
+
+/** unit_values by place: (scope: $1 province, $2 county, $3 town ids) ($4 indicator ids, $5 first year, $6 last year, $7 include partial) */
+export const scopeValues = defineQuery({
+  name: 'scope_values',
+  sql: scopeValuesSql,
+  params: z.tuple([...scope, z.string(), int, int, flag]),
+  row: unitValues.row,
+});
+
+/** ($1 'province' | 'prefecture' | 'year', $2 province, $3 indicator ids, $4 first year, $5 last year, $6 include partial) */
+export const aggValues = defineQuery({
+  name: 'agg_values',
+  sql: aggValuesSql,
+  params: z.tuple([z.enum(['province', 'prefecture', 'year']), z.string(), z.string(), int, int, flag]),
+  row: unitValues.row.extend({ n_towns: int }),
+});
+export type AggValue = z.infer<typeof aggValues.row>;
+
+/** ($1 province, $2 indicator ids, $3 first year, $4 last year, $5 include partial) */
+export const aggKpi = defineQuery({
+  name: 'agg_kpi',
+  sql: aggKpiSql,
+  params: z.tuple([z.string(), z.string(), int, int, flag]),
+  row: scopeAggregate.row,
+});

@@ -1,30 +1,38 @@
--- A ranking of township-level units in a scope on one indicator in one year. Every unit in the scope is
--- listed: those that state no value come last with rank NULL (not reported ≠ zero). Rates rank on the
--- reported value, else the one recomputed from the unit's numerator and denominator.
--- $1 unit ids joined by U+001F ('' = all township-level units), $2 indicator id, $3 year,
--- $4 1 = include partial-year figures.
+-- A ranking of township-level units in a scope on one indicator in one year. Units that state no value
+-- come last with rank NULL (not reported ≠ zero). Rates rank on the reported value, else the one recomputed
+-- from the unit's numerator and denominator. At most $7 rows reach the page (top N at national scale);
+-- n_scope and n_ranked count every unit of the scope and every unit with a value, before the LIMIT.
+-- Scope: $1 province, $2 county, $3 town ids joined by U+001F ('' = any). $4 indicator id, $5 year,
+-- $6 1 = include partial-year figures, $7 the most rows returned.
 WITH sel AS (
   SELECT town_id, name_zh, unit_type, county, province, is_synthetic FROM towns
-  WHERE level = 'township' AND ($1 = '' OR list_contains(string_split($1, chr(31)), town_id))
+  WHERE level = 'township' AND ($1 = '' OR province = $1) AND ($2 = '' OR county = $2)
+    AND ($3 = '' OR list_contains(string_split($3, chr(31)), town_id))
 ), ty AS (
-  SELECT * FROM town_year WHERE year = $3 AND ($4 = 1 OR full_year)
+  SELECT ty.* FROM town_year ty JOIN sel USING (town_id)
+  WHERE ty.year = $5 AND ($6 = 1 OR ty.full_year)
+    AND (ty.indicator_id = $4
+         OR ty.indicator_id IN (SELECT numerator_id FROM rate_definitions WHERE rate_id = $4)
+         OR ty.indicator_id IN (SELECT denominator_id FROM rate_definitions WHERE rate_id = $4))
 ), num AS (
   SELECT n.town_id, round(100.0 * n.value / dn.value, 2) AS derived_value
   FROM rate_definitions d
   JOIN ty n ON n.indicator_id = d.numerator_id
   JOIN ty dn ON dn.indicator_id = d.denominator_id AND dn.town_id = n.town_id
-  WHERE d.rate_id = $2 AND NOT n.is_lower_bound AND NOT dn.is_lower_bound AND dn.value > 0
+  WHERE d.rate_id = $4 AND NOT n.is_lower_bound AND NOT dn.is_lower_bound AND dn.value > 0
 ), v AS (
   SELECT sel.*, ty.value AS reported_value, num.derived_value,
          coalesce(ty.value, num.derived_value) AS value,
          coalesce(ty.is_lower_bound, false) AS is_lower_bound,
          ty.full_year, coalesce(ty.is_zero_statement, false) AS is_zero_statement
   FROM sel
-  LEFT JOIN ty ON ty.town_id = sel.town_id AND ty.indicator_id = $2
+  LEFT JOIN ty ON ty.town_id = sel.town_id AND ty.indicator_id = $4
   LEFT JOIN num ON num.town_id = sel.town_id
 )
 SELECT town_id, name_zh AS town_name, unit_type, county, province,
        CASE WHEN value IS NULL THEN NULL ELSE rank() OVER (ORDER BY value DESC NULLS LAST) END::INTEGER AS rank,
-       value, reported_value, derived_value, is_lower_bound, full_year, is_zero_statement, is_synthetic
+       value, reported_value, derived_value, is_lower_bound, full_year, is_zero_statement, is_synthetic,
+       (count(*) OVER ())::INTEGER AS n_scope, (count(value) OVER ())::INTEGER AS n_ranked
 FROM v
-ORDER BY value DESC NULLS LAST, name_zh;
+ORDER BY value DESC NULLS LAST, name_zh
+LIMIT $7;
