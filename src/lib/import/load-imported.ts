@@ -8,7 +8,7 @@ import * as arrow from 'apache-arrow';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { TABLE_COLUMNS, type DuckType, type TableName } from './columns.ts';
 import type { LocalDataset } from './dataset.ts';
-import { hasDataset } from './store.ts';
+import { hasDataset, loadIpc } from './store.ts';
 
 export const importState = { facts: 0, reports: 0, ms: 0, error: '' };
 
@@ -98,6 +98,16 @@ export async function insertTables(conn: AsyncDuckDBConnection, ipc: TableIpc): 
   }
 }
 
+/** Schema `imported` as Arrow IPC, read back from DuckDB (buffers copied, no per-row work) for IndexedDB. */
+export async function snapshotTables(conn: AsyncDuckDBConnection): Promise<TableIpc> {
+  const out: TableIpc = {};
+  for (const name of ['towns', 'reports', 'facts', 'violations'] as const) {
+    const t = await conn.query(`SELECT * FROM imported.${name}`);
+    if (t.numRows) out[name] = arrow.tableToIPC(t as unknown as arrow.Table, 'stream');
+  }
+  return out;
+}
+
 export async function clearTables(conn: AsyncDuckDBConnection): Promise<void> {
   for (const name of ['violations', 'facts', 'reports', 'towns']) await conn.query(`DELETE FROM imported.${name}`);
 }
@@ -150,12 +160,17 @@ export async function loadImported(conn: AsyncDuckDBConnection): Promise<number>
   const t0 = performance.now();
   try {
     if (await hasDataset()) {
-      const { runInWorker } = await import('./worker-client.ts');
-      const r = await runInWorker({ type: 'stored-ipc' });
-      if (r.type !== 'ipc') throw new Error(r.type === 'failed' ? r.message : 'the local dataset could not be read');
+      let ipc = (await loadIpc()) as TableIpc | null;
+      if (!ipc) {
+        const { runInWorker } = await import('./worker-client.ts');
+        const r = await runInWorker({ type: 'stored-ipc' });
+        if (r.type !== 'ipc') throw new Error(r.type === 'failed' ? r.message : 'the local dataset could not be read');
+        ipc = r.ipc;
+      }
+      const tables = ipc;
       await transact(conn, async () => {
         await clearTables(conn);
-        await insertTables(conn, r.ipc);
+        await insertTables(conn, tables);
       }, async () => undefined);
     }
     importState.error = '';

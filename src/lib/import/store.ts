@@ -7,6 +7,7 @@ import { emptyDataset, type LocalDataset } from './dataset.ts';
 const DB_NAME = 'rol-import';
 const STORE = 'dataset';
 const KEY = 'current';
+const IPC_KEY = 'current-ipc';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((ok, fail) => {
@@ -49,10 +50,30 @@ export async function hasDataset(): Promise<boolean> {
   return (await run('readonly', (s) => s.count(KEY))) > 0;
 }
 
-export async function saveDataset(ds: LocalDataset): Promise<void> {
-  await run('readwrite', (s) => s.put(ds, KEY));
+/**
+ * Saves the dataset, and with it the same rows as Arrow IPC snapshots of schema `imported` (what start-up
+ * loads: bytes go into DuckDB as they are, with no objects to rebuild). One transaction: both or neither.
+ */
+export async function saveDataset(ds: LocalDataset, ipc?: Partial<Record<string, Uint8Array>>): Promise<void> {
+  const db = await open();
+  await new Promise<void>((ok, fail) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    const s = tx.objectStore(STORE);
+    s.put(ds, KEY);
+    if (ipc) s.put(ipc, IPC_KEY);
+    else s.delete(IPC_KEY);
+    tx.oncomplete = () => ok();
+    tx.onabort = tx.onerror = () => fail(tx.error ?? new Error('IndexedDB transaction failed'));
+  }).finally(() => db.close());
+}
+
+/** The Arrow snapshots saved with the dataset, or null (then start-up builds them from the dataset). */
+export async function loadIpc(): Promise<Partial<Record<string, Uint8Array>> | null> {
+  if (!hasIndexedDb()) return null;
+  return ((await run('readonly', (s) => s.get(IPC_KEY))) as Partial<Record<string, Uint8Array>> | undefined) ?? null;
 }
 
 export async function clearDataset(): Promise<void> {
-  await run('readwrite', (s) => s.delete(KEY));
+  // 'current' and 'current-ipc' in one transaction: the range holds just these two keys.
+  await run('readwrite', (s) => s.delete(IDBKeyRange.bound(KEY, IPC_KEY)));
 }
