@@ -112,6 +112,19 @@ describe('import a report: review, save, see it everywhere', () => {
   });
 });
 
+describe('a saved web page of a town the bundle already has', () => {
+  it('reads the .html as text, matches the bundled town and flags the existing town-year', async () => {
+    await upload(p, { name: 'puchang-2024.html', mimeType: 'text/html', buffer: readFileSync('tests/fixtures/reports/puchang-2024.html') });
+    await p.waitForSelector('[data-testid=report-review]');
+    expect(await p.inputValue('[data-field=name_zh]')).toBe('蒲场镇');
+    expect(await p.locator('[data-testid=report-text] script, [data-testid=report-text] p').count()).toBe(0);
+    expect(await p.locator('[data-field=town] option').first().textContent()).toContain('蒲场镇');
+    await p.locator('[data-testid=duplicate]').waitFor();
+    expect(await p.locator('[data-testid=save-report]').isDisabled()).toBe(true);
+    await p.click('[data-testid=report-review] .bar button:has-text("取消")');
+  });
+});
+
 describe('import tables', () => {
   it('a GBK CSV in the wide layout with Chinese headers', async () => {
     await importTable(p, fixture('wide-gbk.csv'));
