@@ -85,12 +85,16 @@ async function readParquet(bytes: Uint8Array, fileName: string): Promise<string[
   if (!(n >= 12 && bytes[n - 4] === 0x50 && bytes[n - 3] === 0x41 && bytes[n - 2] === 0x52 && bytes[n - 1] === 0x31 && bytes[0] === 0x50))
     throw bad('文件头尾缺少 PAR1 标记 / no PAR1 magic at start and end');
   try {
-    const { parquetMetadata, parquetSchema, parquetRead } = await import('hyparquet');
+    const [{ parquetMetadata, parquetSchema, parquetRead }, { compressors }] = await Promise.all([
+      import('hyparquet'),
+      // ZSTD (our published extracts, DuckDB's COPY … COMPRESSION zstd), GZIP, Brotli, LZ4 — all in JS.
+      import('hyparquet-compressors'),
+    ]);
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + n) as ArrayBuffer;
     const metadata = parquetMetadata(ab);
     const names = parquetSchema(metadata).children.map((c) => c.element.name);
     let rows: unknown[][] = [];
-    await parquetRead({ file: ab, metadata, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
+    await parquetRead({ file: ab, metadata, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
     return [names, ...rows.map((r) => r.map(cellText))];
   } catch (e) {
     throw bad(e instanceof Error ? e.message.slice(0, 120) : String(e));
