@@ -84,19 +84,8 @@ const ctx = await chromium.launchPersistentContext(profile, {
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());
-let bytes = 0;
-const jsBeforeChart: string[] = [];
-let firstChartSeen = false;
-ctx.on('requestfinished', async (r) => {
-  try {
-    const s = await r.sizes();
-    bytes += s.responseBodySize + s.responseHeadersSize;
-  } catch {
-    /* request gone with its page */
-  }
-  const u = r.url();
-  if (!firstChartSeen && u.endsWith('.js') && !u.includes('duckdb-browser')) jsBeforeChart.push(u);
-});
+// Bytes and JS of the first view come from the page's own Resource Timing (no CDP listener on every
+// range read, which would slow the page being measured).
 const errors: string[] = [];
 page.on('pageerror', (e) => errors.push(String(e)));
 page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -104,12 +93,17 @@ page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 log('navigation → first chart');
 await page.goto(`${origin}/?bench=1`);
 await page.waitForSelector('[data-testid="mediation-chart"][data-rendered="true"]', { timeout: 120_000 });
-firstChartSeen = true;
 const firstChartMs = await page.evaluate(() => {
   const el = document.querySelector('[data-testid="mediation-chart"]')!;
   return Number(el.getAttribute('data-rendered-at'));
 });
-const bytesFirstView = bytes;
+const firstView = await page.evaluate((at) => {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+  const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.startTime <= at);
+  return { bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0), js: res.map((r) => r.name).filter((u) => /\.m?js(\?|$)/.test(u)) };
+}, firstChartMs);
+const bytesFirstView = firstView.bytes;
+const jsBeforeChart = firstView.js.filter((u) => !u.includes('duckdb-browser'));
 await page.waitForFunction(() => (globalThis as { __rol?: { timings?: { ready_ms?: number } } }).__rol?.timings?.ready_ms, undefined, { timeout: 120_000 });
 const readyMs = await page.evaluate(() => (globalThis as unknown as { __rol: { timings: { ready_ms: number; t_ready: number } } }).__rol.timings.t_ready ?? 0);
 
@@ -135,14 +129,26 @@ const options = async (testid: string) =>
   (await page.locator(`[data-testid="${testid}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
 
 const provinces = await options('pick-province');
-const province = await filterRuns('province filter', (i) => page.selectOption('[data-testid="pick-province"]', provinces[i % provinces.length]!).then(() => undefined));
+const current = (testid: string) => page.locator(`[data-testid="${testid}"]`).inputValue();
+/** Select a value that differs from the current one (a no-op select would redraw nothing). */
+const pickDifferent = async (testid: string, values: string[], i: number) => {
+  const cur = await current(testid);
+  const cands = values.filter((v) => v !== cur);
+  await page.selectOption(`[data-testid="${testid}"]`, cands[i % cands.length]!);
+};
+// Province: one province after another (the one-province case alternates with the national view).
+const province = await filterRuns('province filter', (i) => pickDifferent('pick-province', provinces.length > 1 ? provinces : [...provinces, ''], i));
 await page.selectOption('[data-testid="pick-province"]', provinces[0]!);
-await page.waitForTimeout(300);
+await page.waitForTimeout(500);
+await page.waitForFunction(() => document.querySelectorAll('[data-testid="pick-county"] option').length > 2, undefined, { timeout: 60_000 });
 const counties = await options('pick-county');
-const county = await filterRuns('county filter', (i) => page.selectOption('[data-testid="pick-county"]', counties[i % counties.length]!).then(() => undefined));
-const national = await filterRuns('national (all provinces ↔ one)', async (i) => {
-  await page.selectOption('[data-testid="pick-province"]', i % 2 === 0 ? '' : provinces[1]!);
-});
+const county = await filterRuns('county filter', (i) => pickDifferent('pick-county', counties, i));
+await page.selectOption('[data-testid="pick-county"]', '');
+await page.waitForTimeout(500); // let the reset draw before timing the next filter
+const national = await filterRuns('national (all provinces ↔ one)', (i) =>
+  page.selectOption('[data-testid="pick-province"]', i % 2 === 0 ? '' : provinces[1 % provinces.length]!).then(() => undefined),
+);
+await page.selectOption('[data-testid="pick-province"]', '');
 
 // The raw national GROUP BY in the page's DuckDB-wasm (warm), for the wasm / native ratio.
 const wasmGroupBy = await page.evaluate(

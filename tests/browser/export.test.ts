@@ -112,7 +112,7 @@ describe('chart exports', () => {
 
   it("CSV (UTF-8 with BOM) and XLSX carry exactly the query's values", async () => {
     const db = await openExtracts(join(BUILD_DIR, 'data'));
-    const [q] = await runQuery(db, mediationByTownYear, '', '', listParam(['gz-suiyang-puchang']), 2024, 2024);
+    const [q] = await runQuery(db, mediationByTownYear, '', '', listParam(['gz-suiyang-puchang']), '', '', 2024, 2024);
     db.close();
     const csv = (await exportOf('mediation', 'csv')).bytes;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

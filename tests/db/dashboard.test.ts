@@ -13,9 +13,9 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 // The scope travels as (province, county, chosen towns): 测试县 is t-a … t-d; '' = any.
-const COUNTY = ['', '测试县', ''] as const;
-const TOWNS = (...ids: string[]) => ['', '', listParam(ids)] as const;
-type Scope = readonly [string, string, string];
+const COUNTY = ['', '测试县', '', '', ''] as const;
+const TOWNS = (...ids: string[]) => ['', '', listParam(ids), '', ''] as const;
+type Scope = readonly [string, string, string, string, string];
 const agg = async (ind: string, y0 = 2024, y1 = 2024, partial: 0 | 1 = 0, matched: 0 | 1 = 0, scope: Scope = COUNTY) =>
   (await runQuery(db, scopeAggregate, ...scope, ind, y0, y1, partial, matched)).map((r) => ({ ...r }));
 
@@ -30,7 +30,7 @@ describe('scope_aggregate (rule G3)', () => {
     expect(await agg('med_cases_total', 2024, 2024, 0, 0, TOWNS('t-c'))).toEqual([]);
   });
   it('never counts the county-level report as a town, even when asked for it by id', async () => {
-    const all = await agg('med_cases_total', 2024, 2024, 0, 0, ['', '', '']);
+    const all = await agg('med_cases_total', 2024, 2024, 0, 0, ['', '', '', '', '']);
     expect(all[0]).toMatchObject({ value: 220, n_reporting: 4, n_scope: 5 }); // 100 + 50 + 0 + 70, not + 1000
     expect(await agg('med_cases_total', 2024, 2024, 0, 0, TOWNS('c-test'))).toEqual([]);
   });

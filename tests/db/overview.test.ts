@@ -25,20 +25,20 @@ describe('scope by place (province, county, chosen towns)', () => {
     const ids = listParam(['med_cases_total', 'lit_loss_rate', 'out_events']);
     for (const partial of [0, 1] as const) {
       const byList = await runQuery(db, unitValues, listParam(['t-a', 't-b', 't-c', 't-d']), 'township', ids, 2023, 2024, partial);
-      expect(await runQuery(db, scopeValues, '', '测试县', '', ids, 2023, 2024, partial)).toEqual(byList);
-      expect(await runQuery(db, scopeValues, '测试省', '测试县', '', ids, 2023, 2024, partial)).toEqual(byList);
+      expect(await runQuery(db, scopeValues, '', '测试县', '', '', '', ids, 2023, 2024, partial)).toEqual(byList);
+      expect(await runQuery(db, scopeValues, '测试省', '测试县', '', 't-a', 't-d', ids, 2023, 2024, partial)).toEqual(byList);
     }
   });
   it('narrows a county to chosen towns, and never takes county-level units', async () => {
-    const rows = await runQuery(db, mediationByTownYear, '', '测试县', listParam(['t-a', 'c-test']), 2024, 2024);
+    const rows = await runQuery(db, mediationByTownYear, '', '测试县', listParam(['t-a', 'c-test']), '', '', 2024, 2024);
     expect(rows.map((r) => [r.town_name, r.total])).toEqual([['甲镇', 100]]);
   });
   it('refuses a town list longer than the cap, before touching the database', async () => {
     const many = listParam(Array.from({ length: 201 }, (_, i) => `t-${i}`));
-    await expect(runQuery(db, mediationByTownYear, '', '', many, 2024, 2024)).rejects.toThrow(/at most 200 towns/);
+    await expect(runQuery(db, mediationByTownYear, '', '', many, '', '', 2024, 2024)).rejects.toThrow(/at most 200 towns/);
   });
   it('ranks with a LIMIT and still counts the whole scope', async () => {
-    const rows = await runQuery(db, ranking, '测试省', '', '', 'med_cases_total', 2024, 0, 2);
+    const rows = await runQuery(db, ranking, '测试省', '', '', '', '', 'med_cases_total', 2024, 0, 2);
     expect(rows.map((r) => [r.rank, r.town_name, r.n_scope, r.n_ranked])).toEqual([[1, '甲镇', 5, 4], [2, '戊镇', 5, 4]]);
   });
   it('lists places per county for small data, per province when asked for less', async () => {
@@ -64,7 +64,7 @@ describe('pre-aggregates (national and provincial views)', () => {
     const ids = listParam(['lit_loss_rate', 'med_success_rate', 'med_cases_total', 'out_events']);
     for (const partial of [0, 1] as const) {
       const fromAgg = await runQuery(db, aggKpi, '', ids, 2024, 2024, partial);
-      const fromDetail = await runQuery(db, scopeAggregate, '', '', '', ids, 2024, 2024, partial, 0);
+      const fromDetail = await runQuery(db, scopeAggregate, '', '', '', '', '', ids, 2024, 2024, partial, 0);
       const pick = (rs: typeof fromAgg) => rs.map((r) => [r.indicator_id, r.value, r.status === 'sum' ? 'sum' : r.status, r.is_lower_bound, r.n_reporting, r.n_scope, r.any_partial]);
       expect(pick(fromAgg)).toEqual(pick(fromDetail));
     }
@@ -79,12 +79,13 @@ describe('pre-aggregates (national and provincial views)', () => {
     ]);
   });
   it('switch the overview to aggregates above DETAIL_MAX towns, to the latest year', () => {
-    const place = (province: string, county: string | null, n: number) => ({ province, prefecture: null, county, n_towns: n, n_county_units: 0, years: [2023, 2024], is_synthetic: true });
+    const place = (province: string, county: string | null, n: number) => ({ province, prefecture: null, county, n_towns: n, n_county_units: 0, years: [2023, 2024], is_synthetic: true, first_town: null, last_town: null });
     const big = [place('甲省', null, 150), place('乙省', null, 150)];
     const st = parseOverview(new URLSearchParams());
     expect(resolveView(st, big, null)).toMatchObject({ by: 'province', y0: 2024, y1: 2024, nScope: 300 });
     expect(resolveView(parseOverview(new URLSearchParams('from=2023')), big, null)).toMatchObject({ by: 'year', y0: 2023 });
-    expect(resolveView(parseOverview(new URLSearchParams('province=甲省')), big, null)).toBeNull(); // needs the province's rows
+    expect(resolveView(parseOverview(new URLSearchParams('province=甲省')), big, null)).toMatchObject({ by: 'towns', nScope: 150 });
+    expect(resolveView(parseOverview(new URLSearchParams('province=甲省&county=一县')), big, null)).toBeNull(); // needs the county rows
     const counties = [place('甲省', '一县', 13), place('甲省', '二县', 137)];
     expect(resolveView(parseOverview(new URLSearchParams('province=甲省')), big, counties)).toMatchObject({ by: 'towns', y0: 2023, nScope: 150 });
     expect(resolveView(parseOverview(new URLSearchParams('province=甲省&county=一县')), big, counties)).toMatchObject({ by: 'towns', nScope: 13 });
@@ -101,7 +102,7 @@ describe('first view computed at build time', () => {
       const view = resolveView(parseOverview(new URLSearchParams()), fv.national, null)!;
       expect(fv.first!.key).toBe(viewKey(view));
       expect(view.by).toBe('towns'); // the bundled data is small: one bar per town, every year
-      const s = ['', '', ''] as const;
+      const s = ['', '', '', '', ''] as const;
       expect(fv.first!.med).toEqual(await runQuery(node, mediationByTownYear, ...s, view.y0, view.y1));
       expect(fv.first!.med.find((r) => r.town_id === 'gz-suiyang-puchang' && r.year === 2024)).toMatchObject({ total: 289, oral: 188, written: 101 });
       expect(fv.first!.rank).toEqual(await runQuery(node, ranking, ...s, 'med_cases_total', view.y1, 0, 100_000));

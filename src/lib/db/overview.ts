@@ -30,6 +30,9 @@ export interface OverviewView {
   county: string;
   /** explicit towns, at most SCOPE_TOWNS_MAX */
   towns: string[];
+  /** first and last town_id of the scope: a read hint (facts are stored in place order), '' = none */
+  lo: string;
+  hi: string;
   y0: number;
   y1: number;
   partial: 0 | 1;
@@ -51,7 +54,7 @@ export interface OverviewResult {
 
 /** The identity of a view: equal keys mean equal queries and equal results. */
 export const viewKey = (v: OverviewView): string =>
-  JSON.stringify([v.province, v.county, v.towns, v.y0, v.y1, v.partial, v.rank, v.by]);
+  JSON.stringify([v.province, v.county, v.towns, v.lo, v.hi, v.y0, v.y1, v.partial, v.rank, v.by]);
 
 const uniqSorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
@@ -63,10 +66,11 @@ export function resolveView(st: OverviewState, national: Place[], inProvince: Pl
   const allYears = uniqSorted(national.flatMap((p) => p.years));
   let rows: Place[];
   if (!st.province) rows = st.county ? national.filter((p) => p.county === st.county) : national;
+  else if (!st.county) rows = national.filter((p) => p.province === st.province); // per province or per county: both count it
   else {
     const prov = inProvince ?? (national.some((p) => p.county !== null) ? national.filter((p) => p.province === st.province) : null);
     if (!prov) return null;
-    rows = st.county ? prov.filter((p) => p.county === st.county) : prov;
+    rows = prov.filter((p) => p.county === st.county);
   }
   const towns = st.towns.slice(0, SCOPE_TOWNS_MAX);
   const nScope = towns.length || rows.reduce((s, p) => s + p.n_towns, 0);
@@ -77,8 +81,15 @@ export function resolveView(st: OverviewState, national: Place[], inProvince: Pl
   // only when chosen (its trend aggregated by year).
   const y0 = Math.min(st.y0 ?? (detail ? (scopeYears[0] ?? y1) : y1), y1);
   const by = detail ? 'towns' : y0 !== y1 ? 'year' : st.province ? 'prefecture' : 'province';
-  return { province: st.province, county: st.county, towns, y0, y1, partial: st.partial ? 1 : 0, rank: st.rank, nScope, by };
+  // Read hint: the scope's first and last town_id when the rows say (per-county rows, or chosen towns).
+  const ids = towns.length ? towns : rows.every((p) => p.first_town && p.last_town) ? rows.flatMap((p) => [p.first_town!, p.last_town!]) : [];
+  const sorted = [...ids].sort();
+  const [lo, hi] = rows.length && sorted.length ? [sorted[0]!, sorted.at(-1)!] : ['', ''];
+  return { province: st.province, county: st.county, towns, lo, hi, y0, y1, partial: st.partial ? 1 : 0, rank: st.rank, nScope, by };
 }
+
+/** The identity of an aggregate-scale ranking (the scope, indicator, year and partial flag it depends on). */
+export const rankKey = (v: OverviewView): string => JSON.stringify([v.province, v.county, v.rank, v.y1, v.partial]);
 
 /** Mediation rows (mediation_by_town_year's shape) from pre-aggregated values: one per place (or year). */
 export function mediationFromAgg(rows: AggValue[] | UnitValue[]): MediationRow[] {
@@ -112,6 +123,7 @@ export async function runOverview(
   v: OverviewView,
   label: string,
   onPart: (part: Partial<OverviewResult>) => void = () => {},
+  rankCache?: Map<string, RankingRow[]>,
 ): Promise<OverviewResult> {
   const key = viewKey(v);
   const out: OverviewResult = { key, med: [], vals: [], kpi: [], change: [], rank: [] };
@@ -124,7 +136,7 @@ export async function runOverview(
     return out;
   }
   if (v.by === 'towns') {
-    const s = [v.province, v.county, listParam(v.towns)] as const;
+    const s = [v.province, v.county, listParam(v.towns), v.lo, v.hi] as const;
     part({ med: await runQuery(db, mediationByTownYear, ...s, v.y0, v.y1) });
     part({ vals: await runQuery(db, scopeValues, ...s, listParam(PANEL_IDS), v.y0, v.y1, v.partial) });
     part({ kpi: await runQuery(db, scopeAggregate, ...s, listParam(KPI_IDS), v.y1, v.y1, v.partial, 0) });
@@ -137,7 +149,13 @@ export async function runOverview(
     part({ med: mediationFromAgg(rows), vals: rows.filter((r) => !MED_IDS.includes(r.indicator_id)) });
     part({ kpi: await runQuery(db, aggKpi, v.province, listParam(KPI_IDS), v.y1, v.y1, v.partial) });
     part({ change: await runQuery(db, aggKpi, v.province, listParam(KPI_IDS), v.y1 - 1, v.y1, 0) });
-    part({ rank: await runQuery(db, ranking, v.province, v.county, '', v.rank, v.y1, v.partial, RANK_TOP) });
+    // The one query that reads the detail at this scale (a province's blocks, or every block nationally):
+    // remembered per scope, indicator and year, so going back to a view never scans again.
+    const args = [v.province, v.county, '', v.lo, v.hi, v.rank, v.y1, v.partial, RANK_TOP] as const;
+    const k = rankKey(v);
+    const rank = rankCache?.get(k) ?? (await runQuery(db, ranking, ...args));
+    rankCache?.set(k, rank);
+    part({ rank });
   }
   return out;
 }

@@ -16,9 +16,10 @@ export const SCOPE_TOWNS_MAX = 200;
 const townList = z.string().refine((s) => s === '' || s.split('\u001f').length <= SCOPE_TOWNS_MAX, {
   message: `at most ${SCOPE_TOWNS_MAX} towns: choose a province or county instead of listing every town`,
 });
-const scope = [z.string(), z.string(), townList] as const;
+/** (province, county, town ids, first town_id, last town_id): the last two are a read hint, '' = none. */
+const scope = [z.string(), z.string(), townList, z.string(), z.string()] as const;
 
-/** ($1 province, $2 county, $3 town ids; '' = any) ($4 first year, $5 last year) */
+/** (scope: $1 province, $2 county, $3 town ids, $4 … $5 town_id bounds; '' = any) ($6 first year, $7 last year) */
 export const mediationByTownYear = defineQuery({
   name: 'mediation_by_town_year',
   sql: mediationSql,
@@ -103,7 +104,7 @@ export const unitValues = defineQuery({
 });
 export type UnitValue = z.infer<typeof unitValues.row>;
 
-/** (scope: $1 province, $2 county, $3 town ids) ($4 indicator ids, $5 first year, $6 last year, $7 include partial, $8 matched panel) */
+/** (scope: $1 … $5) ($6 indicator ids, $7 first year, $8 last year, $9 include partial, $10 matched panel) */
 export const scopeAggregate = defineQuery({
   name: 'scope_aggregate',
   sql: scopeAggregateSql,
@@ -125,7 +126,7 @@ export const scopeAggregate = defineQuery({
 });
 export type ScopeAggregate = z.infer<typeof scopeAggregate.row>;
 
-/** (scope: $1 province, $2 county, $3 town ids) ($4 indicator id, $5 year, $6 include partial, $7 most rows) */
+/** (scope: $1 … $5) ($6 indicator id, $7 year, $8 include partial, $9 most rows) */
 export const ranking = defineQuery({
   name: 'ranking',
   sql: rankingSql,
@@ -245,6 +246,8 @@ export const overviewPlaces = defineQuery({
     n_towns: int,
     n_county_units: int,
     years: z.array(int),
+    first_town: z.string().nullable(),
+    last_town: z.string().nullable(),
     is_synthetic: z.boolean(),
   }),
 });
@@ -259,7 +262,7 @@ export const overviewUnits = defineQuery({
 });
 export type OverviewUnit = z.infer<typeof overviewUnits.row>;
 
-/** unit_values by place: (scope: $1 province, $2 county, $3 town ids) ($4 indicator ids, $5 first year, $6 last year, $7 include partial) */
+/** unit_values by place: (scope: $1 … $5) ($6 indicator ids, $7 first year, $8 last year, $9 include partial) */
 export const scopeValues = defineQuery({
   name: 'scope_values',
   sql: scopeValuesSql,

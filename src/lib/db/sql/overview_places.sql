@@ -12,7 +12,10 @@ SELECT t.province,
        count(DISTINCT t.town_id) FILTER (WHERE t.level = 'township')::INTEGER AS n_towns,
        count(DISTINCT t.town_id) FILTER (WHERE t.level = 'county')::INTEGER AS n_county_units,
        coalesce(list(DISTINCT r.year::INTEGER ORDER BY r.year::INTEGER) FILTER (WHERE r.year IS NOT NULL), []) AS years,
-       bool_or(t.is_synthetic) AS is_synthetic
+       bool_or(t.is_synthetic) AS is_synthetic,
+       -- the first and last township id: a read hint for the detail queries (facts are stored in place order)
+       min(t.town_id) FILTER (WHERE t.level = 'township') AS first_town,
+       max(t.town_id) FILTER (WHERE t.level = 'township') AS last_town
 FROM towns t LEFT JOIN reports r USING (town_id)
 WHERE t.province IS NOT NULL AND ($1 = '' OR t.province = $1)
 GROUP BY ALL

@@ -1,32 +1,34 @@
 -- A ranking of township-level units in a scope on one indicator in one year. Units that state no value
 -- come last with rank NULL (not reported ≠ zero). Rates rank on the reported value, else the one recomputed
--- from the unit's numerator and denominator. At most $7 rows reach the page (top N at national scale);
+-- from the unit's numerator and denominator. At most $9 rows reach the page (top N at national scale);
 -- n_scope and n_ranked count every unit of the scope and every unit with a value, before the LIMIT.
--- Scope: $1 province, $2 county, $3 town ids joined by U+001F ('' = any). $4 indicator id, $5 year,
--- $6 1 = include partial-year figures, $7 the most rows returned.
+-- Scope: $1 province, $2 county, $3 town ids joined by U+001F, $4 … $5 the
+-- first and last town_id of the scope as a read hint (facts are stored in place order, so the scan reads
+-- only those blocks; '' = no hint; never changes the result) ('' = any). $6 indicator id, $7 year,
+-- $8 1 = include partial-year figures, $9 the most rows returned.
 WITH sel AS (
   SELECT town_id, name_zh, unit_type, county, province, is_synthetic FROM towns
   WHERE level = 'township' AND ($1 = '' OR province = $1) AND ($2 = '' OR county = $2)
     AND ($3 = '' OR list_contains(string_split($3, chr(31)), town_id))
 ), ty AS (
   SELECT ty.* FROM town_year ty JOIN sel USING (town_id)
-  WHERE ty.year = $5 AND ($6 = 1 OR ty.full_year)
-    AND (ty.indicator_id = $4
-         OR ty.indicator_id IN (SELECT numerator_id FROM rate_definitions WHERE rate_id = $4)
-         OR ty.indicator_id IN (SELECT denominator_id FROM rate_definitions WHERE rate_id = $4))
+  WHERE (($4 = '' OR ty.town_id >= $4) AND ($5 = '' OR ty.town_id <= $5)) AND ty.year = $7 AND ($8 = 1 OR ty.full_year)
+    AND (ty.indicator_id = $6
+         OR ty.indicator_id IN (SELECT numerator_id FROM rate_definitions WHERE rate_id = $6)
+         OR ty.indicator_id IN (SELECT denominator_id FROM rate_definitions WHERE rate_id = $6))
 ), num AS (
   SELECT n.town_id, round(100.0 * n.value / dn.value, 2) AS derived_value
   FROM rate_definitions d
   JOIN ty n ON n.indicator_id = d.numerator_id
   JOIN ty dn ON dn.indicator_id = d.denominator_id AND dn.town_id = n.town_id
-  WHERE d.rate_id = $4 AND NOT n.is_lower_bound AND NOT dn.is_lower_bound AND dn.value > 0
+  WHERE d.rate_id = $6 AND NOT n.is_lower_bound AND NOT dn.is_lower_bound AND dn.value > 0
 ), v AS (
   SELECT sel.*, ty.value AS reported_value, num.derived_value,
          coalesce(ty.value, num.derived_value) AS value,
          coalesce(ty.is_lower_bound, false) AS is_lower_bound,
          ty.full_year, coalesce(ty.is_zero_statement, false) AS is_zero_statement
   FROM sel
-  LEFT JOIN ty ON ty.town_id = sel.town_id AND ty.indicator_id = $4
+  LEFT JOIN ty ON ty.town_id = sel.town_id AND ty.indicator_id = $6
   LEFT JOIN num ON num.town_id = sel.town_id
 )
 SELECT town_id, name_zh AS town_name, unit_type, county, province,
@@ -35,4 +37,4 @@ SELECT town_id, name_zh AS town_name, unit_type, county, province,
        (count(*) OVER ())::INTEGER AS n_scope, (count(value) OVER ())::INTEGER AS n_ranked
 FROM v
 ORDER BY value DESC NULLS LAST, name_zh
-LIMIT $7;
+LIMIT $9;

@@ -8,16 +8,18 @@
 --                  'not_computable' — rates are never averaged. A "余" count in a numerator or denominator
 --                  makes the rate not computable.
 -- A sum with any lower-bound term is itself a lower bound (is_lower_bound).
--- Scope: $1 province, $2 county, $3 town ids joined by U+001F ('' = any; township-level units only).
--- $4 indicator ids ('' = all), $5 first year, $6 last year, $7 1 = include partial-year figures,
--- $8 1 = matched panel: only units stating the indicator in every year from $5 to $6 (so a change between
+-- Scope: $1 province, $2 county, $3 town ids joined by U+001F, $4 … $5 the
+-- first and last town_id of the scope as a read hint (facts are stored in place order, so the scan reads
+-- only those blocks; '' = no hint; never changes the result) ('' = any; township-level units only).
+-- $6 indicator ids ('' = all), $7 first year, $8 last year, $9 1 = include partial-year figures,
+-- $10 1 = matched panel: only units stating the indicator in every year from $7 to $8 (so a change between
 -- years compares the same units).
 WITH sel AS (
   SELECT town_id FROM towns
   WHERE level = 'township' AND ($1 = '' OR province = $1) AND ($2 = '' OR county = $2)
     AND ($3 = '' OR list_contains(string_split($3, chr(31)), town_id))
 ), ind AS (
-  SELECT id, kind FROM indicators WHERE $4 = '' OR list_contains(string_split($4, chr(31)), id)
+  SELECT id, kind FROM indicators WHERE $6 = '' OR list_contains(string_split($6, chr(31)), id)
 ), need AS (
   -- the indicators asked for, and the numerators and denominators of the rates asked for
   SELECT id FROM ind
@@ -27,17 +29,17 @@ WITH sel AS (
   -- The date a stock refers to: the stated period end, else the end of the reported year.
   SELECT f.town_id, f.year, f.indicator_id, max(coalesce(f.period_end, make_date(f.year::INTEGER, 12, 31))) AS as_of
   FROM facts_actual f JOIN sel USING (town_id)
-  WHERE f.year BETWEEN $5 AND $6 AND f.indicator_id IN (SELECT id FROM need)
+  WHERE (($4 = '' OR f.town_id >= $4) AND ($5 = '' OR f.town_id <= $5)) AND f.year BETWEEN $7 AND $8 AND f.indicator_id IN (SELECT id FROM need)
   GROUP BY ALL
 ), ty AS (
   SELECT ty.*, d.as_of FROM town_year ty
   JOIN sel USING (town_id)
   LEFT JOIN dates d USING (town_id, year, indicator_id)
-  WHERE ty.year BETWEEN $5 AND $6 AND ($7 = 1 OR ty.full_year) AND ty.value IS NOT NULL
+  WHERE (($4 = '' OR ty.town_id >= $4) AND ($5 = '' OR ty.town_id <= $5)) AND ty.year BETWEEN $7 AND $8 AND ($9 = 1 OR ty.full_year) AND ty.value IS NOT NULL
     AND ty.indicator_id IN (SELECT id FROM need)
 ), panel AS (
   SELECT town_id, indicator_id FROM ty GROUP BY ALL
-  HAVING $8 = 0 OR count(DISTINCT year) = $6 - $5 + 1
+  HAVING $10 = 0 OR count(DISTINCT year) = $8 - $7 + 1
 ), v AS (
   SELECT ty.* FROM ty JOIN panel USING (town_id, indicator_id)
 ), plain AS (

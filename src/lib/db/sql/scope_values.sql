@@ -4,18 +4,20 @@
 -- and for rates the value recomputed from the unit's own numerator and denominator (rate_definitions).
 -- Missing stays missing: a unit/indicator/year without a statement has no row; an explicit zero is a row
 -- with value 0 and is_zero_statement. A derived rate is only computed from exact (not "余") counts.
--- Scope: $1 province, $2 county, $3 town ids joined by U+001F ('' = any); $4 indicator ids joined by U+001F
--- ('' = all), $5 first year, $6 last year, $7 1 = include partial-year figures, 0 = full calendar years only.
+-- Scope: $1 province, $2 county, $3 town ids joined by U+001F, $4 … $5 the
+-- first and last town_id of the scope as a read hint (facts are stored in place order, so the scan reads
+-- only those blocks; '' = no hint; never changes the result) ('' = any); $6 indicator ids joined by U+001F
+-- ('' = all), $7 first year, $8 last year, $9 1 = include partial-year figures, 0 = full calendar years only.
 WITH sel AS (
   SELECT town_id, name_zh, unit_type, level, county, province FROM towns
   WHERE level = 'township' AND ($1 = '' OR province = $1) AND ($2 = '' OR county = $2)
     AND ($3 = '' OR list_contains(string_split($3, chr(31)), town_id))
 ), ty AS (
   SELECT ty.* FROM town_year ty JOIN sel USING (town_id)
-  WHERE ty.year BETWEEN $5 AND $6 AND ($7 = 1 OR ty.full_year)
-    AND ($4 = '' OR list_contains(string_split($4, chr(31)), ty.indicator_id)
-         OR ty.indicator_id IN (SELECT numerator_id FROM rate_definitions WHERE list_contains(string_split($4, chr(31)), rate_id))
-         OR ty.indicator_id IN (SELECT denominator_id FROM rate_definitions WHERE list_contains(string_split($4, chr(31)), rate_id)))
+  WHERE (($4 = '' OR ty.town_id >= $4) AND ($5 = '' OR ty.town_id <= $5)) AND ty.year BETWEEN $7 AND $8 AND ($9 = 1 OR ty.full_year)
+    AND ($6 = '' OR list_contains(string_split($6, chr(31)), ty.indicator_id)
+         OR ty.indicator_id IN (SELECT numerator_id FROM rate_definitions WHERE list_contains(string_split($6, chr(31)), rate_id))
+         OR ty.indicator_id IN (SELECT denominator_id FROM rate_definitions WHERE list_contains(string_split($6, chr(31)), rate_id)))
 ), derived AS (
   SELECT n.town_id, n.year, d.rate_id AS indicator_id,
          round(100.0 * n.value / nullif(dn.value, 0), 2) AS derived_value,
@@ -42,5 +44,5 @@ SELECT j.town_id, sel.name_zh AS town_name, sel.unit_type, sel.level, sel.county
        j.value, j.is_lower_bound, j.derived_value, j.numerator, j.denominator,
        j.full_year, j.is_synthetic, j.is_zero_statement, j.fact_ids
 FROM joined j JOIN sel USING (town_id) JOIN indicators i ON i.id = j.indicator_id
-WHERE $4 = '' OR list_contains(string_split($4, chr(31)), j.indicator_id)
+WHERE $6 = '' OR list_contains(string_split($6, chr(31)), j.indicator_id)
 ORDER BY j.year, i.category, j.indicator_id, sel.name_zh;
