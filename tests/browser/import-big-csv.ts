@@ -36,7 +36,7 @@ export async function writeBigCsv(path: string, mb: number): Promise<number> {
         const line = EXPORT_COLUMNS.map((c) => (row[c] === null ? '' : esc(String(row[c])))).join(',') + '\r\n';
         bytes += Buffer.byteLength(line);
         n++;
-        if (!out.write(line)) await new Promise((ok) => out.once('drain', ok));
+        if (!out.write(line)) await new Promise<void>((ok) => out.once('drain', () => ok()));
       }
     }
   }

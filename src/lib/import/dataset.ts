@@ -152,3 +152,49 @@ export function sortDataset(ds: LocalDataset): LocalDataset {
     origins: ds.origins,
   };
 }
+
+/** One line of the local data list. */
+export interface LocalEntry {
+  report_id: string;
+  town_id: string;
+  year: number;
+  title: string | null;
+  facts: number;
+  origin: Origin | null;
+}
+
+/**
+ * What the import page shows and needs of the local dataset, without its facts: the worker keeps those
+ * (a big dataset as objects would freeze the page when handed over or saved).
+ */
+export interface LocalSummary {
+  reports: number;
+  facts: number;
+  towns: number;
+  /** Newest first, then by report id; at most `limit`. */
+  entries: LocalEntry[];
+  /** Names of the local towns the entries show. */
+  townNames: [string, string][];
+  /** Towns the reports refer to that are not local (bundled): the share export adds their records. */
+  foreignTownIds: string[];
+}
+
+export function summarize(ds: LocalDataset, limit = 500): LocalSummary {
+  const counts = new Map<string, number>();
+  for (const f of ds.facts) counts.set(f.report_id, (counts.get(f.report_id) ?? 0) + 1);
+  const at = (id: string) => ds.origins[id]?.imported_at ?? '';
+  const entries = [...ds.reports]
+    .sort((a, b) => at(b.report_id).localeCompare(at(a.report_id)) || a.report_id.localeCompare(b.report_id))
+    .slice(0, limit)
+    .map((r) => ({ report_id: r.report_id, town_id: r.town_id, year: r.year, title: r.title ?? null, facts: counts.get(r.report_id) ?? 0, origin: ds.origins[r.report_id] ?? null }));
+  const shown = new Set(entries.map((e) => e.town_id));
+  const local = new Set(ds.towns.map((t) => t.town_id));
+  return {
+    reports: ds.reports.length,
+    facts: ds.facts.length,
+    towns: ds.towns.length,
+    entries,
+    townNames: ds.towns.filter((t) => shown.has(t.town_id)).map((t) => [t.town_id, t.name_zh]),
+    foreignTownIds: [...new Set(ds.reports.map((r) => r.town_id))].filter((id) => !local.has(id)),
+  };
+}

@@ -3,6 +3,8 @@
  * for some towns (to find conflicts), reports of a town-year (duplicates), and bundled towns' records for the
  * share export. Parameters are bound, never spliced.
  */
+import * as arrow from 'apache-arrow';
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { SqlRunner } from '../db/query.ts';
 import { listParam } from '../db/query.ts';
 import type { Town } from '../catalog/schemas.ts';
@@ -12,15 +14,50 @@ export async function knownTowns(db: SqlRunner): Promise<KnownTown[]> {
   return (await db.rows('SELECT town_id, name_zh, unit_type, county, province FROM towns ORDER BY town_id')) as unknown as KnownTown[];
 }
 
+const EXISTING_SQL = `SELECT f.town_id, f.year, f.indicator_id, f.sub_kind, f.value, f.report_id, r.source, f.evidence
+     FROM facts_actual f JOIN reports r USING (report_id)
+     WHERE f.town_id IN (SELECT unnest(string_split($1, chr(31))))`;
+
 export async function existingValues(db: SqlRunner, townIds: string[]): Promise<ExistingValue[]> {
   if (!townIds.length) return [];
-  const rows = await db.rows(
-    `SELECT f.town_id, f.year, f.indicator_id, f.sub_kind, f.value, f.report_id, r.source, f.evidence
-     FROM facts_actual f JOIN reports r USING (report_id)
-     WHERE f.town_id IN (SELECT unnest(string_split($1, chr(31))))`,
-    [listParam(townIds)],
-  );
+  const rows = await db.rows(EXISTING_SQL, [listParam(townIds)]);
   return rows as unknown as ExistingValue[];
+}
+
+/**
+ * The same values as Arrow IPC bytes, for the import worker: a table of many towns can meet many existing
+ * values, and bytes cross to the worker without the page building an object per row.
+ */
+export async function existingValuesIpc(conn: AsyncDuckDBConnection, townIds: string[]): Promise<Uint8Array | null> {
+  if (!townIds.length) return null;
+  const st = await conn.prepare(EXISTING_SQL);
+  try {
+    const t = await st.query(listParam(townIds));
+    return t.numRows ? arrow.tableToIPC(t as unknown as arrow.Table, 'stream') : null;
+  } finally {
+    await st.close();
+  }
+}
+
+/** Arrow IPC of `existingValuesIpc` → the values (in the worker). */
+export function existingFromIpc(bytes: Uint8Array | null): ExistingValue[] {
+  if (!bytes) return [];
+  const t = arrow.tableFromIPC(bytes);
+  const col = (n: string) => t.getChild(n)!;
+  const [town, year, ind, sub, value, report, source, evidence] = ['town_id', 'year', 'indicator_id', 'sub_kind', 'value', 'report_id', 'source', 'evidence'].map(col);
+  const out: ExistingValue[] = [];
+  for (let i = 0; i < t.numRows; i++)
+    out.push({
+      town_id: String(town!.get(i)),
+      year: Number(year!.get(i)),
+      indicator_id: String(ind!.get(i)),
+      sub_kind: (sub!.get(i) as string | null) ?? null,
+      value: Number(value!.get(i)),
+      report_id: String(report!.get(i)),
+      source: String(source!.get(i)),
+      evidence: String(evidence!.get(i) ?? ''),
+    });
+  return out;
 }
 
 export async function reportsOf(db: SqlRunner, townId: string, year: number) {

@@ -32,11 +32,18 @@ function get(): Worker {
   return worker;
 }
 
-/** Sends a request (its file bytes transferred, not copied); resolves with the answer, `id` included. */
-export function runInWorker(req: Req, progress?: (p: Progress) => void): Promise<Final> {
+/**
+ * Sends a request (its file bytes, and any buffers in `transfer`, transferred, not copied); resolves with the
+ * answer, `id` included.
+ */
+export function runInWorker(req: Req, progress?: (p: Progress) => void, transfer: Transferable[] = []): Promise<Final> {
   const id = ++seq;
   return new Promise((done) => {
     pending.set(id, { done, progress });
-    get().postMessage({ ...req, id } as WorkerRequest, 'bytes' in req ? [req.bytes] : []);
+    get().postMessage({ ...req, id } as WorkerRequest, 'bytes' in req ? [req.bytes, ...transfer] : transfer);
   });
 }
+
+/** The buffers of Arrow IPC tables, to transfer them with a request. */
+export const ipcBuffers = (ipc: Partial<Record<string, Uint8Array>> | null): Transferable[] =>
+  ipc ? [...new Set(Object.values(ipc).map((b) => b!.buffer as ArrayBuffer))] : [];
