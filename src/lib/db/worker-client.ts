@@ -51,7 +51,7 @@ export class BrowserDuck implements SqlRunner {
     await db.open({
       path: ':memory:',
       query: { castBigIntToDouble: !opts.exact, castDecimalToDouble: !opts.exact },
-      filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true },
+      filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false },
     });
     const conn = await db.connect();
     // Never reach for extensions.duckdb.org: fail loudly instead of making an outside request.
