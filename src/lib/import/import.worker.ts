@@ -93,7 +93,9 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'save': {
       const next = await apply(req.change);
       if (req.change.kind === 'clear') await clearDataset();
-      else await saveDataset(next, req.ipc ?? undefined);
+      // The Arrow snapshot start-up inserts, built here from the same records schema `imported` now holds
+      // (the loader casts to the declared types, so these load exactly as DuckDB's own would).
+      else await saveDataset(next, toIpc(next));
       // Only once IndexedDB holds it: a failed save leaves the worker's dataset as it was.
       local = Promise.resolve(next);
       if (req.change.kind === 'parsed') parsed.delete(req.change.of);

@@ -29,8 +29,8 @@ export type WorkerRequest =
   | { id: number; type: 'table-ipc'; of: number }
   /** Forget the table parsed by request `of` (cancelled or refused). */
   | { id: number; type: 'drop'; of: number }
-  /** Applies `change` and writes the result to IndexedDB with `ipc` (schema `imported` after the change). */
-  | { id: number; type: 'save'; change: LocalChange; ipc: TableIpc | null }
+  /** Applies `change` (already made in schema `imported`) and writes the result to IndexedDB with its Arrow snapshot. */
+  | { id: number; type: 'save'; change: LocalChange }
   /** The summary of the local dataset (read from IndexedDB on first use). */
   | { id: number; type: 'summary' }
   /** The share export of the local dataset; `towns`: records of bundled towns its reports refer to. */
