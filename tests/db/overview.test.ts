@@ -84,10 +84,10 @@ describe('pre-aggregates (national and provincial views)', () => {
     const st = parseOverview(new URLSearchParams());
     expect(resolveView(st, big, null)).toMatchObject({ by: 'province', y0: 2024, y1: 2024, nScope: 300 });
     expect(resolveView(parseOverview(new URLSearchParams('from=2023')), big, null)).toMatchObject({ by: 'year', y0: 2023 });
-    expect(resolveView(parseOverview(new URLSearchParams('province=甲省')), big, null)).toMatchObject({ by: 'towns', nScope: 150 });
+    expect(resolveView(parseOverview(new URLSearchParams('province=甲省')), big, null)).toMatchObject({ by: 'towns', nScope: 150, y0: 2024 });
     expect(resolveView(parseOverview(new URLSearchParams('province=甲省&county=一县')), big, null)).toBeNull(); // needs the county rows
     const counties = [place('甲省', '一县', 13), place('甲省', '二县', 137)];
-    expect(resolveView(parseOverview(new URLSearchParams('province=甲省')), big, counties)).toMatchObject({ by: 'towns', y0: 2023, nScope: 150 });
+    expect(resolveView(parseOverview(new URLSearchParams('province=甲省')), big, counties)).toMatchObject({ by: 'towns', y0: 2024, nScope: 150 });
     expect(resolveView(parseOverview(new URLSearchParams('province=甲省&county=一县')), big, counties)).toMatchObject({ by: 'towns', nScope: 13 });
     expect(resolveView(st, [place('甲省', '一县', 13)], null)).toMatchObject({ by: 'towns', y0: 2023, y1: 2024 });
   });

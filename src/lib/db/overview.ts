@@ -77,9 +77,10 @@ export function resolveView(st: OverviewState, national: Place[], inProvince: Pl
   const detail = towns.length > 0 || !!st.county || nScope <= DETAIL_MAX;
   const scopeYears = uniqSorted(rows.flatMap((p) => p.years));
   const y1 = st.y1 ?? scopeYears.at(-1) ?? allYears.at(-1) ?? new Date().getFullYear() - 1;
-  // Per town: every year the scope has figures for (the data is sparse). At scale: the latest year, a range
-  // only when chosen (its trend aggregated by year).
-  const y0 = Math.min(st.y0 ?? (detail ? (scopeYears[0] ?? y1) : y1), y1);
+  // Small data: every year the scope has figures for (the data is sparse). At scale (more than DETAIL_MAX
+  // towns in the data, even when a county is shown): the latest year, a range only when chosen.
+  const atScale = national.reduce((s, p) => s + p.n_towns, 0) > DETAIL_MAX;
+  const y0 = Math.min(st.y0 ?? (detail && !atScale ? (scopeYears[0] ?? y1) : y1), y1);
   const by = detail ? 'towns' : y0 !== y1 ? 'year' : st.province ? 'prefecture' : 'province';
   // Read hint: the scope's first and last town_id when the rows say (per-county rows, or chosen towns).
   const ids = towns.length ? towns : rows.every((p) => p.first_town && p.last_town) ? rows.flatMap((p) => [p.first_town!, p.last_town!]) : [];
