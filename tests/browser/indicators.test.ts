@@ -21,14 +21,20 @@ describe('catalog /indicators', () => {
   });
 
   it('filters by text and kind, kept in the URL', async () => {
-    await s.page.getByTestId('ind-search').fill('调解');
-    await s.page.waitForURL(/q=/);
-    const n = await s.page.locator('tr[data-indicator]').count();
+    // The page is prerendered: typing before hydration would be lost, so retry until the URL follows.
+    await expect
+      .poll(async () => {
+        await s.page.getByTestId('ind-search').fill('调解');
+        return s.page.url();
+      }, { timeout: 30_000 })
+      .toMatch(/q=/);
+    const rows = s.page.locator('tr[data-indicator]');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeLessThan(20);
+    const n = await rows.count();
     expect(n).toBeGreaterThan(3);
-    expect(n).toBeLessThan(20);
     await s.page.reload();
-    expect(await s.page.getByTestId('ind-search').inputValue()).toBe('调解');
-    await expect.poll(() => s.page.locator('tr[data-indicator]').count()).toBe(n);
+    await expect.poll(() => s.page.getByTestId('ind-search').inputValue(), { timeout: 30_000 }).toBe('调解');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(n);
     expect(s.consoleErrors).toEqual([]);
     expect(foreignRequests(s)).toEqual([]);
   });
