@@ -36,15 +36,16 @@ describe('existing values as Arrow IPC', () => {
       { town_id: 'puchang', year: 2024, indicator_id: 'med_cases_total', sub_kind: null, value: 289, report_id: 'puchang-2024', source: 'seed', evidence: '调处矛盾纠纷289件' },
       { town_id: 'puchang', year: 2023, indicator_id: 'med_success_rate', sub_kind: 'x', value: 96.5, report_id: 'r2', source: 'import', evidence: '成功率96.5%' },
     ];
-    const t = arrow.tableFromArrays({
-      town_id: rows.map((r) => r.town_id),
-      year: Int16Array.from(rows.map((r) => r.year)),
-      indicator_id: rows.map((r) => r.indicator_id),
-      sub_kind: arrow.vectorFromArray(rows.map((r) => r.sub_kind), new arrow.Utf8()),
-      value: Float64Array.from(rows.map((r) => r.value)),
-      report_id: rows.map((r) => r.report_id),
-      source: rows.map((r) => r.source),
-      evidence: rows.map((r) => r.evidence),
+    const str = (xs: (string | null)[]) => arrow.vectorFromArray(xs, new arrow.Utf8());
+    const t = new arrow.Table({
+      town_id: str(rows.map((r) => r.town_id)),
+      year: arrow.makeVector(Int16Array.from(rows.map((r) => r.year))),
+      indicator_id: str(rows.map((r) => r.indicator_id)),
+      sub_kind: str(rows.map((r) => r.sub_kind)),
+      value: arrow.makeVector(Float64Array.from(rows.map((r) => r.value))),
+      report_id: str(rows.map((r) => r.report_id)),
+      source: str(rows.map((r) => r.source)),
+      evidence: str(rows.map((r) => r.evidence)),
     });
     expect(existingFromIpc(arrow.tableToIPC(t, 'stream'))).toEqual(rows);
     expect(existingFromIpc(null)).toEqual([]);
