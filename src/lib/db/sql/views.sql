@@ -110,3 +110,53 @@ FROM (
   ) GROUP BY town_id, year
 ) AS p
 JOIN towns t ON t.town_id = p.town_id;
+
+-- One value per unit, year and indicator (town_year) for the units a query selects, with names, the
+-- indicator's kind and unit, and for rates the value recomputed from the unit's own numerator and
+-- denominator (rate_definitions). unit_values.sql (by id list) and scope_values.sql (by place) both read
+-- it, so the derivation lives here once. Missing stays missing: no statement, no row; an explicit zero is
+-- a row with value 0 and is_zero_statement. A derived rate is only computed from exact (not "余") counts.
+-- Parameters ('' / 0 = no restriction): p_level, p_province, p_county, p_towns (ids joined by U+001F),
+-- p_lo / p_hi (first and last town_id of the scope: a read hint over the place-sorted facts, never changes
+-- the result), p_inds (indicator ids joined by U+001F; a rate's numerator and denominator are read too),
+-- p_y0 / p_y1 (years), p_partial (1 = include partial-year figures).
+CREATE OR REPLACE MACRO unit_values_of(p_level, p_province, p_county, p_towns, p_lo, p_hi, p_inds, p_y0, p_y1, p_partial) AS TABLE
+WITH sel AS (
+  SELECT town_id, name_zh, unit_type, level, county, province FROM towns
+  WHERE (p_level = '' OR level = p_level) AND (p_province = '' OR province = p_province)
+    AND (p_county = '' OR county = p_county)
+    AND (p_towns = '' OR list_contains(string_split(p_towns, chr(31)), town_id))
+), ty AS (
+  SELECT ty.* FROM town_year ty JOIN sel USING (town_id)
+  WHERE ((p_lo = '' OR ty.town_id >= p_lo) AND (p_hi = '' OR ty.town_id <= p_hi)) AND ty.year BETWEEN p_y0 AND p_y1
+    AND (p_partial = 1 OR ty.full_year)
+    AND (p_inds = '' OR list_contains(string_split(p_inds, chr(31)), ty.indicator_id)
+         OR ty.indicator_id IN (SELECT numerator_id FROM rate_definitions WHERE list_contains(string_split(p_inds, chr(31)), rate_id))
+         OR ty.indicator_id IN (SELECT denominator_id FROM rate_definitions WHERE list_contains(string_split(p_inds, chr(31)), rate_id)))
+), derived AS (
+  SELECT n.town_id, n.year, d.rate_id AS indicator_id,
+         round(100.0 * n.value / nullif(dn.value, 0), 2) AS derived_value,
+         n.value AS numerator, dn.value AS denominator,
+         n.full_year AND dn.full_year AS full_year,
+         n.is_synthetic OR dn.is_synthetic AS is_synthetic
+  FROM rate_definitions d
+  JOIN ty n ON n.indicator_id = d.numerator_id
+  JOIN ty dn ON dn.indicator_id = d.denominator_id AND dn.town_id = n.town_id AND dn.year = n.year
+  WHERE NOT n.is_lower_bound AND NOT dn.is_lower_bound AND dn.value > 0
+), joined AS (
+  SELECT coalesce(ty.town_id, d.town_id) AS town_id, coalesce(ty.year, d.year) AS year,
+         coalesce(ty.indicator_id, d.indicator_id) AS indicator_id,
+         ty.value, coalesce(ty.is_lower_bound, false) AS is_lower_bound,
+         coalesce(ty.full_year, d.full_year) AS full_year,
+         coalesce(ty.is_synthetic, d.is_synthetic) AS is_synthetic,
+         coalesce(ty.is_zero_statement, false) AS is_zero_statement,
+         coalesce(ty.fact_ids, []) AS fact_ids,
+         d.derived_value, d.numerator, d.denominator
+  FROM ty FULL OUTER JOIN derived d ON d.town_id = ty.town_id AND d.year = ty.year AND d.indicator_id = ty.indicator_id
+)
+SELECT j.town_id, sel.name_zh AS town_name, sel.unit_type, sel.level, sel.county, sel.province,
+       j.year::INTEGER AS year, j.indicator_id, i.category, i.kind, i.unit,
+       j.value, j.is_lower_bound, j.derived_value, j.numerator, j.denominator,
+       j.full_year, j.is_synthetic, j.is_zero_statement, j.fact_ids
+FROM joined j JOIN sel USING (town_id) JOIN indicators i ON i.id = j.indicator_id
+WHERE p_inds = '' OR list_contains(string_split(p_inds, chr(31)), j.indicator_id);
