@@ -25,14 +25,15 @@ async function setSql(page: Page, sql: string): Promise<void> {
 const editorText = (page: Page) => page.evaluate(() => (document.querySelector('.cm-content') as HTMLElement).innerText.replace(/\u200b/g, ''));
 
 async function runAndWait(page: Page, rows?: number): Promise<void> {
-  const before = await page.evaluate(() => document.querySelector('[data-testid=result-status]')?.getAttribute('data-total-ms') ?? null);
+  // data-run counts finished runs: a new result is told apart even when it has the old one's time.
+  const before = await page.evaluate(() => document.querySelector('[data-testid=result-status]')?.getAttribute('data-run') ?? null);
   await page.keyboard.press('Control+Enter');
   await page.waitForFunction(
     ([b, n]) => {
       const el = document.querySelector('[data-testid=result-status]');
       const err = document.querySelector('[data-testid=sql-error]');
       if (err) return true;
-      return el && el.getAttribute('data-render-ms') !== '' && (n === null ? el.getAttribute('data-total-ms') !== b : el.getAttribute('data-rows') === String(n));
+      return el && el.getAttribute('data-render-ms') !== '' && el.getAttribute('data-run') !== b && (n === null || el.getAttribute('data-rows') === String(n));
     },
     [before, rows ?? null] as const,
     { timeout: 60_000 },
