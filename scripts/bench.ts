@@ -93,14 +93,30 @@ page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 log('navigation → first chart');
 await page.goto(`${origin}/?bench=1`);
 await page.waitForSelector('[data-testid="mediation-chart"][data-rendered="true"]', { timeout: 120_000 });
-const firstChartMs = await page.evaluate(() => {
-  const el = document.querySelector('[data-testid="mediation-chart"]')!;
-  return Number(el.getAttribute('data-rendered-at'));
-});
+// The first chart on screen: the build-time picture (Element Timing: when it was painted) or, if the page
+// has none, ECharts' first drawing of the chart.
+const shown = await page.evaluate(
+  () =>
+    new Promise<{ picture: number | null; echarts: number }>((ok) => {
+      const echarts = Number(document.querySelector('[data-testid="mediation-chart"]')!.getAttribute('data-rendered-at'));
+      const done = (picture: number | null) => ok({ picture, echarts });
+      const timer = setTimeout(() => done(null), 1000);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { identifier?: string; renderTime?: number; loadTime?: number })[]) {
+          if (e.identifier !== 'mediation-chart') continue;
+          clearTimeout(timer);
+          done(e.renderTime || e.loadTime || e.startTime);
+        }
+      }).observe({ type: 'element', buffered: true });
+    }),
+);
+const firstChartMs = shown.picture !== null ? Math.min(shown.picture, shown.echarts) : shown.echarts;
 const firstView = await page.evaluate((at) => {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
   const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.startTime <= at);
-  return { bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0), js: res.map((r) => r.name).filter((u) => /\.m?js(\?|$)/.test(u)) };
+  // Initial JS: what the page itself loads up front (its modulepreloads), plus any JS fetched before the first chart.
+  const preloads = [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => (l as HTMLLinkElement).href);
+  return { bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0), js: [...preloads, ...res.map((r) => r.name).filter((u) => /\.m?js(\?|$)/.test(u))] };
 }, firstChartMs);
 const bytesFirstView = firstView.bytes;
 const jsBeforeChart = firstView.js.filter((u) => !u.includes('duckdb-browser'));
@@ -200,6 +216,8 @@ const initialJsKb = [...new Set(jsBeforeChart)].reduce((s, u) => s + gz(u), 0) /
 const result = {
   scale: { towns: TOWNS, years: YEARS, seed: SEED, facts: JSON.parse(readFileSync(join(root, 'data/manifest.json'), 'utf8')).tables.facts.rows },
   first_chart_ms: Math.round(firstChartMs),
+  first_chart_source: shown.picture !== null ? 'build-time picture' : 'echarts',
+  echarts_chart_ms: Math.round(shown.echarts),
   duckdb_ready_ms: Math.round(readyMs),
   county_filter_p50_ms: Math.round(county.p50),
   county_filter_p95_ms: Math.round(county.p95),
@@ -220,7 +238,8 @@ const result = {
 };
 
 const rows: [string, string, string][] = [
-  ['navigation → first chart', `${result.first_chart_ms} ms`, '≤ 500 ms'],
+  ['navigation → first chart', `${result.first_chart_ms} ms (${result.first_chart_source})`, '≤ 500 ms'],
+  ['navigation → ECharts drawing of it', `${result.echarts_chart_ms} ms`, ''],
   ['DuckDB ready (interactive)', `${result.duckdb_ready_ms} ms`, '≤ 1500 ms'],
   ['county filter → chart p50 / p95', `${result.county_filter_p50_ms} / ${result.county_filter_p95_ms} ms`, 'p95 ≤ 50 ms'],
   ['province filter → chart p50 / p95', `${result.province_filter_p50_ms} / ${result.province_filter_p95_ms} ms`, ''],

@@ -25,6 +25,41 @@ describe('overview /', () => {
     expect(foreignRequests(s)).toEqual([]);
   });
 
+  it('paints the build-time chart pictures first, then ECharts takes over in the same frame with the same chart', async () => {
+    const html = await (await fetch(`${s.origin}/`)).text();
+    expect(html.match(/<img class="chart-prerendered"/g)?.length).toBe(3);
+    const page = await s.context.newPage();
+    // Every animation frame, which of picture (P) and ECharts drawing (E) the mediation chart shows.
+    await page.addInitScript({
+      content: `globalThis.__frames = [];
+        (function tick() {
+          const el = document.querySelector('[data-testid="mediation-chart"]'), f = globalThis.__frames;
+          if (el) {
+            const st = (el.querySelector('img.chart-prerendered') ? 'P' : '-') + (el.querySelector('svg') ? 'E' : '-');
+            if (f[f.length - 1] !== st) f.push(st);
+          }
+          requestAnimationFrame(tick);
+        })();`,
+    });
+    await page.goto(`${s.origin}/`);
+    await page.locator('[data-testid="mediation-chart"][data-rendered="true"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __frames: string[] }).__frames.at(-1))).toBe('-E');
+    const frames = await page.evaluate(() => (globalThis as unknown as { __frames: string[] }).__frames);
+    expect(frames[0]).toBe('P-'); // the picture, before ECharts is loaded
+    expect(frames).not.toContain('--'); // never a frame without a chart
+    const painted = await page.evaluate(
+      () =>
+        new Promise<string[]>((ok) => {
+          new PerformanceObserver((l) => ok(l.getEntries().map((e) => (e as PerformanceEntry & { identifier: string }).identifier))).observe({ type: 'element', buffered: true });
+        }),
+    );
+    expect(painted.sort()).toEqual(['litigation-chart', 'mediation-chart', 'outreach-chart']);
+    // ECharts draws the same bars the picture showed: the embedded first view's totals.
+    const text = (await page.locator('[data-testid="mediation-chart"] svg').textContent()) ?? '';
+    for (const v of ['289', '188', '101']) expect(text).toContain(v);
+    await page.close();
+  });
+
   it('keeps every filter in the URL: pick, reload, back/forward and a shared link restore the view', async () => {
     await s.page.getByTestId('pick-province').selectOption('贵州省');
     await s.page.waitForURL(/province=/);

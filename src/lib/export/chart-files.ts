@@ -5,7 +5,7 @@
 import { strToU8 } from 'fflate';
 import type { ChartOption } from '../charts/base.ts';
 import { toExportTable, type ChartData } from '../charts/chart-data.ts';
-import { framedSvg, svgToPng, type ChartFrame } from './chart-image.ts';
+import type { ChartFrame } from './chart-image.ts';
 import { toCsv, toXlsx } from './table.ts';
 
 export type ChartExportFormat = 'png2' | 'png3' | 'svg' | 'csv' | 'xlsx';
@@ -34,6 +34,8 @@ export async function exportChart(src: ChartExportSource, format: ChartExportFor
   if (format === 'xlsx') return toXlsx(toExportTable(src.data()), src.stem.slice(0, 31));
   const option = src.option();
   if (!option) throw new Error('this chart has no data to draw');
+  // ECharts is loaded on demand (it is not part of the page's initial JS).
+  const { framedSvg, svgToPng } = await import('./chart-image.ts');
   const { svg, width, height } = framedSvg(option, src.frame(), src.chartHeight);
   if (format === 'svg') return strToU8(svg);
   const png = await svgToPng(svg, width, height, format === 'png2' ? 2 : 3);

@@ -26,10 +26,10 @@ const FOOT = 44;
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** The chart alone as an SVG string (ECharts SSR, no animation). */
-export function chartSvg(option: ChartOption, width: number, height: number): string {
+export function chartSvg(option: ChartOption, width: number, height: number, background = '#fff'): string {
   const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ ...option, animation: false, backgroundColor: '#fff' });
+    chart.setOption({ ...option, animation: false, backgroundColor: background });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
