@@ -13,6 +13,9 @@ const config = {
     // Precompression is scripts/compress.ts (brotli at max quality on 35 MB wasm took >2 min here).
     adapter: adapter({ pages: buildDir, assets: buildDir, fallback: '404.html', precompress: false, strict: true }),
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+    // The page's CSS (a few KB per route) goes inline into the prerendered HTML: the first paint, which
+    // carries the first chart as a build-time picture, waits for no stylesheet request.
+    inlineStyleThreshold: 16384,
     // Strict CSP from day one: only our own origin. 'wasm-unsafe-eval' lets DuckDB compile its wasm,
     // blob: workers are what duckdb-wasm spawns; inline scripts are allowed only by hash.
     csp: {

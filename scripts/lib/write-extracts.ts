@@ -71,13 +71,20 @@ export async function publish(db: NodeDuck, out: string, opts: PublishOptions = 
   }
   // The browser's database file: same tables. Facts sorted by place so one county's rows sit in few blocks.
   await db.exec(`ATTACH ${sqlString(dbFile)} AS out (STORAGE_VERSION 'v1.4.0')`);
+  // facts.indicator_id is an ENUM of the catalog's ids in the database file (VARCHAR in the Parquet and
+  // in schema.sql): grouping 15 M facts by indicator hashes small integers instead of strings — 3–4× faster
+  // in DuckDB-wasm, 2.6× natively, and the file is smaller. Anonymous (inline) so that the browser's
+  // `imported.facts` (CREATE TABLE … AS SELECT * FROM rol.facts LIMIT 0) gets the same type.
+  const ids = (await db.rows(`SELECT id FROM indicators ORDER BY id`)).map((r) => sqlString(String(r.id)));
+  const indicatorEnum = `ENUM(${ids.join(', ')})`;
   for (const t of tables) {
     // Pre-aggregates sorted by place and year too: a province's or a year's rows sit together (zone maps).
     const order = t === 'agg_province' ? 'ORDER BY year, province' : t === 'agg_prefecture' ? 'ORDER BY province, year, prefecture'
       : t === 'agg_county' ? 'ORDER BY province, prefecture, county, year' : '';
     const src =
       t === 'facts'
-        ? '(SELECT f.* FROM facts f JOIN towns t USING (town_id) ORDER BY t.province, t.prefecture, t.county, f.town_id, f.year, f.indicator_id)'
+        ? `(SELECT f.* REPLACE (f.indicator_id::${ids.length ? indicatorEnum : 'VARCHAR'} AS indicator_id) FROM facts f JOIN towns t USING (town_id)
+            ORDER BY t.province, t.prefecture, t.county, f.town_id, f.year, f.indicator_id)`
         : order ? `(SELECT * FROM ${t} ${order})` : t;
     await db.exec(`CREATE TABLE out.${t} AS SELECT * FROM ${src}`);
   }

@@ -27,7 +27,7 @@ describe('overview /', () => {
 
   it('paints the build-time chart pictures first, then ECharts takes over in the same frame with the same chart', async () => {
     const html = await (await fetch(`${s.origin}/`)).text();
-    expect(html.match(/<img class="chart-prerendered"/g)?.length).toBe(3);
+    expect(html.match(/<div class="chart-prerendered"/g)?.length).toBe(3);
     const page = await s.context.newPage();
     // Every animation frame, which of picture (P) and ECharts drawing (E) the mediation chart shows.
     await page.addInitScript({
@@ -35,7 +35,7 @@ describe('overview /', () => {
         (function tick() {
           const el = document.querySelector('[data-testid="mediation-chart"]'), f = globalThis.__frames;
           if (el) {
-            const st = (el.querySelector('img.chart-prerendered') ? 'P' : '-') + (el.querySelector('svg') ? 'E' : '-');
+            const st = (el.querySelector('.chart-prerendered') ? 'P' : '-') + (el.querySelector(':scope > div:not(.chart-prerendered) svg') ? 'E' : '-');
             if (f[f.length - 1] !== st) f.push(st);
           }
           requestAnimationFrame(tick);
@@ -55,7 +55,7 @@ describe('overview /', () => {
     );
     expect(painted.sort()).toEqual(['litigation-chart', 'mediation-chart', 'outreach-chart']);
     // ECharts draws the same bars the picture showed: the embedded first view's totals.
-    const text = (await page.locator('[data-testid="mediation-chart"] svg').textContent()) ?? '';
+    const text = (await page.locator('[data-testid="mediation-chart"] > div:not(.chart-prerendered) svg').textContent()) ?? '';
     for (const v of ['289', '188', '101']) expect(text).toContain(v);
     await page.close();
   });

@@ -14,16 +14,18 @@ export const prerenderSlot: { render?: (option: ChartOption, width: number, heig
  */
 export const PRERENDER_WIDTH = 1310;
 
-/** An SVG string as a data: URL, escaping only what a URL or a double-quoted attribute needs. */
-export const svgDataUrl = (svg: string): string =>
-  'data:image/svg+xml,' + svg.replace(/[%#"&\n\r\t]/g, (c) => encodeURIComponent(c));
-
 /**
- * The <img> that stands in for a chart until ECharts draws it. `elementtiming` lets the Element Timing API
- * (and the benchmark) see when the picture was painted. '' when there is no renderer (in the browser).
+ * The markup that stands in for a chart until ECharts draws it: the SSR SVG inline in the page (an <img>
+ * would cost a separate SVG document per chart before it can paint). zrender's ids and class names are
+ * prefixed so they cannot meet the live chart's. `elementtiming` sits on the last text, so the Element
+ * Timing API (and the benchmark) report when the whole picture was painted. '' without a renderer.
  */
 export function prerenderedChart(option: ChartOption | null, height: number, timingId: string): string {
   if (!option || !prerenderSlot.render) return '';
-  const src = svgDataUrl(prerenderSlot.render(option, PRERENDER_WIDTH, height));
-  return `<img class="chart-prerendered" alt="" aria-hidden="true" elementtiming="${timingId}" width="${PRERENDER_WIDTH}" height="${height}" src="${src}">`;
+  let svg = prerenderSlot.render(option, PRERENDER_WIDTH, height)
+    .replace(/\bzr(\d+)-/g, 'zrp$1-')
+    .replace(/^<svg /, '<svg preserveAspectRatio="xMinYMin meet" ');
+  const last = svg.lastIndexOf('<text ');
+  if (last >= 0) svg = `${svg.slice(0, last)}<text elementtiming="${timingId}" ${svg.slice(last + 6)}`;
+  return `<div class="chart-prerendered" aria-hidden="true">${svg}</div>`;
 }
