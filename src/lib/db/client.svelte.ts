@@ -24,7 +24,10 @@ export function getDb(): Promise<BrowserDuck> {
         // For the benchmark and tests: when DuckDB became interactive (ms since navigation), and with
         // ?bench=1 a way to time raw SQL in this page's engine.
         const hook: Record<string, unknown> = { timings: { ...db.timings, t_ready: performance.now() } };
-        if (new URLSearchParams(location.search).has('bench')) hook.rows = (sql: string) => db.rows(sql);
+        if (new URLSearchParams(location.search).has('bench')) {
+          hook.rows = (sql: string) => db.rows(sql);
+          hook.pending = () => db.pending;
+        }
         (globalThis as { __rol?: object }).__rol = hook;
         return db;
       })

@@ -69,7 +69,19 @@ export class BrowserDuck implements SqlRunner {
     return new BrowserDuck(db, conn, manifest, { instantiate_ms: t1 - t0, attach_ms: t2 - t1, ready_ms: t2 - t0 });
   }
 
+  /** Queries sent and not yet answered (the benchmark waits for 0 before timing raw SQL). */
+  pending = 0;
+
   async rows(sql: string, params: readonly SqlParam[] = []): Promise<Record<string, unknown>[]> {
+    this.pending++;
+    try {
+      return await this.run(sql, params);
+    } finally {
+      this.pending--;
+    }
+  }
+
+  private async run(sql: string, params: readonly SqlParam[]): Promise<Record<string, unknown>[]> {
     let table;
     if (params.length === 0) table = await this.conn.query(sql);
     else {
