@@ -124,20 +124,31 @@ const jsBeforeChart = [...servedHtml.matchAll(/<link href="([^"]+\.js)" rel="mod
 await page.waitForFunction(() => (globalThis as { __rol?: { timings?: { ready_ms?: number } } }).__rol?.timings?.ready_ms, undefined, { timeout: 120_000 });
 const readyMs = await page.evaluate(() => (globalThis as unknown as { __rol: { timings: { ready_ms: number; t_ready: number } } }).__rol.timings.t_ready ?? 0);
 
-/** Change a filter through the UI and time it until every chart panel has redrawn. */
+/** Until the page's DuckDB has answered every query it was sent. */
+const idle = () =>
+  page.waitForFunction(() => (globalThis as unknown as { __rol: { pending(): number } }).__rol.pending() === 0, undefined, { timeout: 120_000, polling: 50 });
+
+/**
+ * Change a filter through the UI and time it until the mediation chart shows the new view's rows: until it
+ * has redrawn with them, or — when they equal what it shows — until they arrived (nothing to redraw).
+ */
 async function filterRuns(label: string, pick: (i: number) => Promise<void>): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
+  const probe = () =>
+    page.evaluate(() => {
+      const g = document.querySelector('.grid')!;
+      const c = document.querySelector('[data-testid="mediation-chart"]');
+      return { key: g.getAttribute('data-med-key'), at: Number(g.getAttribute('data-med-at')), seq: Number(c?.getAttribute('data-render-seq') ?? 0), drawn: Number(c?.getAttribute('data-rendered-at') ?? 0) };
+    });
   for (let i = 0; i < RUNS; i++) {
-    const before = await page.evaluate(() => Number(document.querySelector('[data-testid="mediation-chart"]')?.getAttribute('data-render-seq') ?? 0));
+    await idle(); // each change starts from a settled page, as a user's would
+    const before = await probe();
     const t0 = await page.evaluate(() => performance.now());
     await pick(i);
-    await page.waitForFunction(
-      (b) => Number(document.querySelector('[data-testid="mediation-chart"]')?.getAttribute('data-render-seq') ?? 0) > b,
-      before,
-      { timeout: 60_000, polling: 'raf' },
-    );
-    const t1 = await page.evaluate(() => Number(document.querySelector('[data-testid="mediation-chart"]')!.getAttribute('data-rendered-at')));
-    times.push(t1 - t0);
+    await page.waitForFunction((k) => document.querySelector('.grid')?.getAttribute('data-med-key') !== k, before.key, { timeout: 60_000, polling: 'raf' });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const after = await probe();
+    times.push((after.seq > before.seq ? Math.max(after.drawn, after.at) : after.at) - t0);
   }
   log(`${label}: ${times.map((t) => t.toFixed(0)).join(' ')} ms`);
   return stats(times);
@@ -175,7 +186,7 @@ await page.selectOption('[data-testid="pick-province"]', '');
 // The raw national GROUP BY in the page's DuckDB-wasm (warm), for the wasm / native ratio — once the page's
 // own queries are done (one worker answers one query at a time: a queued ranking would count as ours).
 await page.waitForTimeout(500);
-await page.waitForFunction(() => (globalThis as unknown as { __rol: { pending(): number } }).__rol.pending() === 0, undefined, { timeout: 120_000, polling: 100 });
+await idle();
 const wasmGroupBy = await page.evaluate(
   async ({ sql, runs }) => {
     const rol = (globalThis as unknown as { __rol: { rows(sql: string): Promise<unknown[]> } }).__rol;

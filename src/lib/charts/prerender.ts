@@ -5,6 +5,7 @@
  * part of the initial JS). In the browser `render` stays unset: this module must never import ECharts.
  */
 import type { ChartOption } from './base.ts';
+import { FONT_FAMILY } from './palette.ts';
 
 export const prerenderSlot: { render?: (option: ChartOption, width: number, height: number) => string } = {};
 
@@ -24,7 +25,10 @@ export function prerenderedChart(option: ChartOption | null, height: number, tim
   if (!option || !prerenderSlot.render) return '';
   let svg = prerenderSlot.render(option, PRERENDER_WIDTH, height)
     .replace(/\bzr(\d+)-/g, 'zrp$1-')
-    .replace(/^<svg /, '<svg preserveAspectRatio="xMinYMin meet" ');
+    .replace(/^<svg /, '<svg preserveAspectRatio="xMinYMin meet" ')
+    // Every text repeats the same font list inline; one rule instead makes the page ~25% lighter to parse.
+    .replaceAll(`font-family:${FONT_FAMILY};`, '')
+    .replace(/(<svg[^>]*>)/, `$1<style>.chart-prerendered text{font-family:${FONT_FAMILY}}</style>`);
   const last = svg.lastIndexOf('<text ');
   if (last >= 0) svg = `${svg.slice(0, last)}<text elementtiming="${timingId}" ${svg.slice(last + 6)}`;
   return `<div class="chart-prerendered" aria-hidden="true">${svg}</div>`;

@@ -24,6 +24,7 @@ describe('build-time chart pictures', () => {
     expect(html).not.toMatch(/\bzr\d+-/);
     expect(html).toMatch(/\bzrp\d+-/);
     expect(html.match(/elementtiming=/g)).toHaveLength(1);
+    expect(html.match(/font-family/g)).toHaveLength(1); // one rule, not one per text
     expect(html.slice(html.indexOf('elementtiming="litigation-chart"'))).not.toContain('<text '); // the last text
     expect(html.endsWith('</svg></div>')).toBe(true);
   });
