@@ -218,6 +218,11 @@ function rendererMb(): number {
   return kb / 1024;
 }
 const tabMemoryMb = rendererMb();
+// Of that, what DuckDB itself holds now (buffer pool, hash tables); the wasm heap only grows, so RSS keeps its peak.
+const duckMemMb = await page.evaluate(async () => {
+  const rol = (globalThis as unknown as { __rol: { rows(sql: string): Promise<{ mb: number }[]> } }).__rol;
+  return (await rol.rows(`SELECT round(sum(memory_usage_bytes) / 1e6)::DOUBLE AS mb FROM duckdb_memory()`))[0]!.mb;
+});
 await ctx.close();
 server.close();
 rmSync(profile, { recursive: true, force: true });
@@ -253,6 +258,7 @@ const result = {
   native_all_p50_ms: Math.round(nativeAll.p50),
   wasm_native_ratio: Number((wasm.p50 / native1.p50).toFixed(2)),
   tab_memory_mb: Math.round(tabMemoryMb),
+  duckdb_memory_mb: duckMemMb,
   initial_js_gzip_kb: Math.round(initialJsKb),
   bytes_first_view: bytesFirstView,
   db_file_mb: Number((statSync(dbFile).size / 1e6).toFixed(1)),
@@ -271,6 +277,7 @@ const rows: [string, string, string][] = [
   ['same SQL native, 1 thread / all threads', `${result.native_1t_p50_ms} / ${result.native_all_p50_ms} ms`, ''],
   ['wasm / native (1 thread)', `${result.wasm_native_ratio}×`, '≤ 2×'],
   ['tab memory (renderer RSS)', `${result.tab_memory_mb} MB`, '≤ 1024 MB'],
+  ['  of which DuckDB holds now (duckdb_memory())', `${result.duckdb_memory_mb} MB`, ''],
   ['initial JS (gzip)', `${result.initial_js_gzip_kb} KB`, '≤ 250 KB'],
   ['bytes transferred, first view', `${(result.bytes_first_view / 1e6).toFixed(2)} MB`, ''],
 ];
