@@ -170,6 +170,7 @@ await page.selectOption('[data-testid="pick-province"]', provinces[0]!);
 await page.waitForTimeout(500);
 await page.waitForFunction(() => document.querySelectorAll('[data-testid="pick-county"] option').length > 2, undefined, { timeout: 60_000 });
 const counties = await options('pick-county');
+await idle(); // the province view's own queries are not the county's
 await page.evaluate(() => performance.clearMeasures());
 const county = await filterRuns('county filter', (i) => pickDifferent('pick-county', counties, i));
 // Of that, the mediation chart's query in DuckDB-wasm (the page's own User Timing measures).

@@ -151,7 +151,8 @@ export class Workbench {
         comment: r.comment ?? undefined,
         columns: cols
           .filter((c) => c.database_name === r.database_name && c.schema_name === r.schema_name && c.table_name === r.name)
-          .map((c) => ({ name: c.column_name, type: c.data_type })),
+          // An ENUM lists every value in its type name (facts.indicator_id: 71 ids); show how many instead.
+          .map((c) => ({ name: c.column_name, type: c.data_type.startsWith('ENUM(') ? `ENUM(${c.data_type.split("', '").length} values)` : c.data_type })),
       });
     }
     const indicators = (await this.duck.rows(
