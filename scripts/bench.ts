@@ -143,8 +143,9 @@ async function filterRuns(label: string, pick: (i: number) => Promise<void>): Pr
   for (let i = 0; i < RUNS; i++) {
     await idle(); // each change starts from a settled page, as a user's would
     const before = await probe();
-    const t0 = await page.evaluate(() => performance.now());
     await pick(i);
+    // From the moment the page sees the change (not counting Playwright's own round trips to make it).
+    const t0 = await page.evaluate(() => (globalThis as unknown as { __changeAt: number }).__changeAt);
     await page.waitForFunction((k) => document.querySelector('.grid')?.getAttribute('data-med-key') !== k, before.key, { timeout: 60_000, polling: 'raf' });
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     const after = await probe();
@@ -156,6 +157,8 @@ async function filterRuns(label: string, pick: (i: number) => Promise<void>): Pr
 const options = async (testid: string) =>
   (await page.locator(`[data-testid="${testid}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
 
+// Every filter is a <select>: note when its change event reaches the page.
+await page.evaluate(() => document.addEventListener('change', () => ((globalThis as unknown as { __changeAt: number }).__changeAt = performance.now()), true));
 const provinces = await options('pick-province');
 const current = (testid: string) => page.locator(`[data-testid="${testid}"]`).inputValue();
 /** Select a value that differs from the current one (a no-op select would redraw nothing). */

@@ -69,6 +69,21 @@ export class BrowserDuck implements SqlRunner {
     return new BrowserDuck(db, conn, manifest, { instantiate_ms: t1 - t0, attach_ms: t2 - t1, ready_ms: t2 - t0 });
   }
 
+  /**
+   * The page's queries are a fixed set of SQL texts run with changing parameters: each is prepared once and
+   * kept, so a filter change does not bind the semantic views again (≈35% of a county query natively).
+   */
+  private statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
+  private prepared(sql: string): Promise<duckdb.AsyncPreparedStatement> {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.conn.prepare(sql);
+      this.statements.set(sql, stmt);
+      stmt.catch(() => this.statements.delete(sql)); // a failed prepare is reported by the caller, not cached
+    }
+    return stmt;
+  }
+
   /** Queries sent and not yet answered (the benchmark waits for 0 before timing raw SQL). */
   pending = 0;
 
@@ -84,14 +99,7 @@ export class BrowserDuck implements SqlRunner {
   private async run(sql: string, params: readonly SqlParam[]): Promise<Record<string, unknown>[]> {
     let table;
     if (params.length === 0) table = await this.conn.query(sql);
-    else {
-      const stmt = await this.conn.prepare(sql);
-      try {
-        table = await stmt.query(...params);
-      } finally {
-        await stmt.close();
-      }
-    }
+    else table = await (await this.prepared(sql)).query(...params);
     // duckdb-wasm bundles its own Arrow: read rows through toArray()/toJSON(), never instanceof.
     return table.toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow(r.toJSON()));
   }
