@@ -2,7 +2,7 @@
 // default), en with exactly the same keys.
 export const zh = {
   'overview.mediation.title': '矛盾纠纷调处量',
-  'overview.mediation.subtitle': '按乡镇和年份;口头与书面调解堆叠,折线为调解成功率(报告值,否则按成功件数÷调处总数重新计算)',
+  'overview.mediation.subtitle': '口头与书面调解堆叠,折线为调解成功率(报告值,否则按成功件数÷调处总数重新计算)',
   'overview.mediation.total': '调处总数',
   'overview.mediation.oral': '口头调解',
   'overview.mediation.written': '书面调解',
@@ -87,7 +87,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'overview.mediation.title': 'Disputes mediated',
-  'overview.mediation.subtitle': 'By town and year; oral and written mediations stacked, line = success rate (as reported, else successes ÷ cases)',
+  'overview.mediation.subtitle': 'Oral and written mediations stacked, line = success rate (as reported, else successes ÷ cases)',
   'overview.mediation.total': 'Total mediated',
   'overview.mediation.oral': 'Oral',
   'overview.mediation.written': 'Written',
