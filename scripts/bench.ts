@@ -120,7 +120,7 @@ const bytesFirstView = firstView.bytes;
 // Initial JS: the static import graph the page loads up front, which SvelteKit lists as modulepreloads in the
 // served HTML (at run time Vite adds more for dynamic imports — ECharts, DuckDB's client — not initial).
 const servedHtml = await (await fetch(`${origin}/`)).text();
-const jsBeforeChart = [...servedHtml.matchAll(/<link href="([^"]+\.js)" rel="modulepreload">/g)].map((m) => new URL(m[1]!, `${origin}/`).href);
+const initialJs = [...servedHtml.matchAll(/<link href="([^"]+\.js)" rel="modulepreload">/g)].map((m) => new URL(m[1]!, `${origin}/`).href);
 await page.waitForFunction(() => (globalThis as { __rol?: { timings?: { ready_ms?: number } } }).__rol?.timings?.ready_ms, undefined, { timeout: 120_000 });
 const readyMs = await page.evaluate(() => (globalThis as unknown as { __rol: { timings: { ready_ms: number; t_ready: number } } }).__rol.timings.t_ready ?? 0);
 
@@ -244,7 +244,7 @@ const gz = (u: string) => {
   const f = join(buildDir, new URL(u).pathname) + '.gz';
   return existsSync(f) ? statSync(f).size : statSync(join(buildDir, new URL(u).pathname)).size;
 };
-const initialJsKb = [...new Set(jsBeforeChart)].reduce((s, u) => s + gz(u), 0) / 1024;
+const initialJsKb = [...new Set(initialJs)].reduce((s, u) => s + gz(u), 0) / 1024;
 
 const result = {
   scale: { towns: TOWNS, years: YEARS, seed: SEED, facts: JSON.parse(readFileSync(join(root, 'data/manifest.json'), 'utf8')).tables.facts.rows },
