@@ -16,9 +16,22 @@ const cellText = (v: unknown): string => {
   return String(v);
 };
 
+/** A plain number written as text (a BIGINT beyond 2^53, an exact DECIMAL): a spreadsheet reads it as the number it is. */
+const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Text that Excel, WPS or LibreOffice would run as a formula (=HYPERLINK(…), +cmd, @SUM, a leading tab or CR)
+ * gets a leading apostrophe, as OWASP recommends for CSV injection. Numbers (and exact numbers carried as
+ * text) are left alone, so a column of negative values stays numeric.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !NUMERIC_TEXT.test(s) ? `'${s}` : s;
+}
+
 export function toCsv(t: Table, bom = true): string {
   const esc = (s: string) => (/[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const lines = [t.columns.map(esc).join(','), ...t.rows.map((r) => t.columns.map((c) => esc(cellText(r[c]))).join(','))];
+  const cell = (v: unknown) => (typeof v === 'string' ? neutraliseFormula(v) : cellText(v));
+  const lines = [t.columns.map((c) => esc(neutraliseFormula(c))).join(','), ...t.rows.map((r) => t.columns.map((c) => esc(cell(r[c]))).join(','))];
   return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
