@@ -12,7 +12,8 @@ import { toVisibleSpan, type Normalized } from './normalize';
 import { reportPeriod, sentencePeriod, type Period } from './period';
 import { RULES, type IndicatorRule, type RuleContext } from './rules';
 import { findSections, sectionAt } from './sections';
-import type { LocalFact } from './types';
+import { suggestIndicators } from './suggest';
+import type { Candidate, LocalFact } from './types';
 import { ZERO_RULES, ZERO_TARGET } from './zeros';
 
 const CLAUSE_END = new Set([',', ';', '。', '!', '?', '\n', '；']);
@@ -124,7 +125,19 @@ interface Draft {
   period: Period;
   isZero: boolean;
   sentence: string;
+  /** index of the candidate it came from (none for zero statements) */
+  cand: number;
+  confidence: number;
 }
+
+/** Guard ids as the candidate list names them. */
+const REASON: Record<string, string> = {
+  target: 'plan', 'wider-unit': 'other_unit', cumulative: 'multi_year', context: 'village_count', 'per-unit': 'per_unit',
+  'earlier-year': 'other_year', 'other-year': 'other_year',
+};
+
+/** Confidence of a fact claimed by an indicator rule (rules are precise phrasings). */
+const RULE_CONFIDENCE = 0.9;
 
 /** The last calendar year a sentence dates its figures to (not 以来, not inside a document title). */
 function statedYear(sentencePre: string): number | null {
@@ -198,7 +211,12 @@ function trimStart(norm: string, s: number, e: number): number {
   return m && s + m[0].length < e ? s + m[0].length : s;
 }
 
-export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact[] {
+export interface EngineOutput {
+  facts: LocalFact[];
+  candidates: Candidate[];
+}
+
+export function extractFacts({ n, text, meta, version }: EngineInput): EngineOutput {
   const norm = n.norm;
   const sections = findSections(norm);
   const qs = findQuantities(norm);
@@ -208,7 +226,17 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
 
   const { clauses, sentences, lines } = Boundaries.of(norm);
   const masked = new Map<number, number[]>();
+  const candidates: Candidate[] = [];
   qs.forEach((q, i) => {
+    const [cs, ce] = toVisibleSpan(n, q.start, q.end);
+    const cand: Candidate = {
+      id: `c${cs}`, start: cs, end: ce, value: q.value, unit: q.unitRaw, qualifier: q.qualifier, status: 'unclaimed', suggestions: [],
+    };
+    const ci = candidates.push(cand) - 1;
+    const drop = (reason: string) => {
+      cand.status = 'dropped';
+      cand.reason = REASON[reason] ?? reason;
+    };
     const clauseStart = Math.max(clauses.prev(q.start - 1) + 1, q.start - MAX_CLAUSE);
     const prev = i > 0 ? qs[i - 1]! : null;
     const localStart = Math.max(prev && prev.end > clauseStart ? prev.end : clauseStart, q.start - MAX_PRE);
@@ -227,12 +255,14 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
       around: norm.slice(prevSentStart, sentEnd),
       q,
     };
+    cand.suggestions = suggestIndicators(c.pre.slice(-16) + c.post.slice(0, 6), q.unitRaw);
     const section = sectionAt(sections, q.start);
-    if (section === '计划') return;
+    if (section === '计划') return drop('plan');
     const clausePre = norm.slice(clauseStart, q.start);
-    if (guard(c, clausePre, townReport, norm, meta.report_year, lines.prev(q.start - 1) + 1, masked, meta.report_year_source === 'publication')) return;
+    const g = guard(c, clausePre, townReport, norm, meta.report_year, lines.prev(q.start - 1) + 1, masked, meta.report_year_source === 'publication');
+    if (g) return drop(g);
     const period = sentencePeriod(c.sentencePre, meta.report_year, base, meta.publication_date);
-    if (period.basis === 'cumulative_since') return;
+    if (period.basis === 'cumulative_since') return drop('multi_year');
 
     let claimed = false;
     for (const rule of RULES_BY_UNIT.get(q.unitRaw) ?? []) {
@@ -252,7 +282,7 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
       start = trimStart(norm, start, q.start);
       start = extendToVerb(norm, Math.max(localStart, start - 6), start);
       const subKind = typeof rule.subKind === 'function' ? rule.subKind(c) : (rule.subKind ?? null);
-      const common = { q, value, start, end, ruleId: rule.id, section, period, isZero: false, sentence: c.sentence };
+      const common = { q, value, start, end, ruleId: rule.id, section, period, isZero: false, sentence: c.sentence, cand: ci, confidence: RULE_CONFIDENCE };
       drafts.push({ ...common, indicator: rule.indicator, subKind });
       for (const a of rule.also ?? []) drafts.push({ ...common, indicator: a.indicator, subKind: a.subKind ?? null });
       if (!rule.multi) claimed = true;
@@ -278,7 +308,7 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
       if (period.basis === 'cumulative_since') continue;
       zeroSeen.add(z.indicator);
       drafts.push({
-        indicator: z.indicator, subKind: null, q: null, value: 0, start: s, end: e, ruleId: z.id, section, period, isZero: true,
+        indicator: z.indicator, subKind: null, q: null, value: 0, start: s, end: e, ruleId: z.id, section, period, isZero: true, cand: -1, confidence: RULE_CONFIDENCE,
         sentence: norm.slice(sentStart, nextBoundary(norm, e, SENTENCE_END)),
       });
     }
@@ -294,9 +324,19 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
     // a stock (法律明白人, 法律顾问 …) restated with the same value is the same observation
     const key =
       kindOf(d.indicator) === 'stock' ? `${d.indicator}|${d.value}` : `${d.indicator}|${d.subKind}|${d.value}|${norm.slice(d.start, d.end)}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) {
+      const c = candidates[d.cand];
+      if (c && c.status === 'unclaimed') { c.status = 'dropped'; c.reason = 'repeated'; }
+      continue;
+    }
     seen.add(key);
     const id = `f${facts.length + 1}`;
+    const c = candidates[d.cand];
+    if (c && c.status !== 'fact') {
+      c.status = 'fact';
+      c.fact_local_id = id;
+      delete c.reason;
+    }
     facts.push({
       fact_id: id,
       local_id: id,
@@ -323,7 +363,8 @@ export function extractFacts({ n, text, meta, version }: EngineInput): LocalFact
       evidence_end: ve,
       rule_id: d.ruleId,
       extractor_version: version,
+      confidence: d.confidence,
     });
   }
-  return facts;
+  return { facts, candidates };
 }

@@ -13,7 +13,7 @@ import type { ExtractionResult } from './types';
 
 export { ExtractInputError } from './errors';
 export type { ExtractInputErrorCode } from './errors';
-export type { ExtractionResult, LocalFact, RuleViolation, ReportMeta } from './types';
+export type { ExtractionResult, LocalFact, RuleViolation, ReportMeta, Candidate, CandidateSuggestion } from './types';
 export { parseChineseNumber, findQuantities } from './numbers';
 
 /** Bumped whenever rules or parsing change what is extracted. */
@@ -25,8 +25,8 @@ export function extractReport(input: string | Uint8Array, opts: { fileName?: str
   const text = isHtml ? htmlToText(raw) : raw.replace(/\r\n?/g, '\n');
   const meta = extractMeta(text, opts.fileName);
   const n = normalizeText(text);
-  const facts = extractFacts({ n, text, meta, version: EXTRACTOR_VERSION });
+  const { facts, candidates } = extractFacts({ n, text, meta, version: EXTRACTOR_VERSION });
   const violations = checkConsistency(facts);
-  return { text, meta: { ...meta, encoding, is_html: isHtml }, facts, violations };
+  return { text, meta: { ...meta, encoding, is_html: isHtml }, facts, candidates, violations };
 }
 

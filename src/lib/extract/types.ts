@@ -1,10 +1,39 @@
-import type { ExtractedFact } from '../catalog/schemas';
+import type { ExtractedFact, Qualifier } from '../catalog/schemas';
 import type { ReportMeta } from './metadata';
 import type { SourceEncoding } from './decode';
 
 export type { ReportMeta };
 
-export type LocalFact = ExtractedFact & { local_id: string };
+/** A fact of one report; `confidence` in [0,1] says how well its evidence supports the indicator. */
+export type LocalFact = ExtractedFact & { local_id: string; confidence: number };
+
+/** An indicator a candidate number may belong to, with the classifier's score in [0,1]. */
+export interface CandidateSuggestion {
+  indicator_id: string;
+  score: number;
+}
+
+/**
+ * Every number of a report with a catalog unit, with its fate: claimed as a fact, kept for review at
+ * low confidence, dropped by a guard (plan, change, other unit …) or unclaimed (no indicator fits).
+ */
+export interface Candidate {
+  /** Stable within a report: `c${start}`. */
+  id: string;
+  /** Offsets into `ExtractionResult.text` of the number (+unit) phrase. */
+  start: number;
+  end: number;
+  value: number;
+  unit: string;
+  qualifier: Qualifier;
+  status: 'fact' | 'low_confidence' | 'dropped' | 'unclaimed';
+  /** The fact's local_id when status === 'fact'. */
+  fact_local_id?: string;
+  /** Guard id when dropped: 'plan', 'problem_section', 'other_unit', 'change', 'multi_year', 'village_count' … */
+  reason?: string;
+  /** Best first (can be empty). */
+  suggestions: CandidateSuggestion[];
+}
 
 export interface RuleViolation {
   rule_id: string;
@@ -20,5 +49,7 @@ export interface ExtractionResult {
   text: string;
   meta: ReportMeta & { encoding: SourceEncoding; is_html: boolean };
   facts: LocalFact[];
+  /** Every quantity with a catalog unit, in text order, with its status. */
+  candidates: Candidate[];
   violations: RuleViolation[];
 }
