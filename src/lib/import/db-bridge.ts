@@ -24,16 +24,27 @@ export async function existingValues(db: SqlRunner, townIds: string[]): Promise<
   return rows as unknown as ExistingValue[];
 }
 
+/** Town ids per query of the existing-values check: one bounded parameter and result at a time. */
+export const EXISTING_CHUNK = 2000;
+
 /**
  * The same values as Arrow IPC bytes, for the import worker: a table of many towns can meet many existing
- * values, and bytes cross to the worker without the page building an object per row.
+ * values, and bytes cross to the worker without the page building an object per row. The towns are looked
+ * up `EXISTING_CHUNK` at a time (a 100,000-town file never becomes one multi-megabyte IN list), and the
+ * batches are streamed into one IPC stream.
  */
 export async function existingValuesIpc(conn: AsyncDuckDBConnection, townIds: string[]): Promise<Uint8Array | null> {
   if (!townIds.length) return null;
   const st = await conn.prepare(EXISTING_SQL);
   try {
-    const t = await st.query(listParam(townIds));
-    return t.numRows ? arrow.tableToIPC(t as unknown as arrow.Table, 'stream') : null;
+    const batches: arrow.RecordBatch[] = [];
+    let schema: arrow.Schema | null = null;
+    for (let i = 0; i < townIds.length; i += EXISTING_CHUNK) {
+      const t = (await st.query(listParam(townIds.slice(i, i + EXISTING_CHUNK)))) as unknown as arrow.Table;
+      schema ??= t.schema;
+      if (t.numRows) batches.push(...t.batches);
+    }
+    return batches.length ? arrow.tableToIPC(new arrow.Table(schema!, batches), 'stream') : null;
   } finally {
     await st.close();
   }

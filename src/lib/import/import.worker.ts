@@ -24,6 +24,11 @@ const getLocal = () => (local ??= loadDataset());
 const transferables = (ipc: TableIpc) => Object.values(ipc).map((b) => b.buffer as ArrayBuffer);
 const post = (m: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
+function knownTownIds(ds: LocalDataset): string[] {
+  const created = new Set(ds.towns.map((x) => x.town_id));
+  return [...new Set(ds.reports.map((x) => x.town_id))].filter((id) => !created.has(id));
+}
+
 function parsedOf(of: number): TableImport {
   const t = parsed.get(of);
   if (!t) throw new Error('the parsed table is no longer in the worker: import the file again');
@@ -65,7 +70,8 @@ async function handle(req: WorkerRequest): Promise<void> {
         layout: t.layout,
         rowsRead: t.rowsRead,
         counts: { facts: ds.facts.length, reports: ds.reports.length, towns: ds.towns.length },
-        townIds: [...new Set(ds.reports.map((x) => x.town_id))],
+        // Towns this file creates are not in the database yet: only known towns can hold values it contradicts.
+        townIds: knownTownIds(ds),
       });
     }
     case 'check': {

@@ -115,11 +115,8 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
   hm.fields.forEach((f, i) => f && col.set(f, i));
   const dataset = emptyDataset();
   const cells = new Map<string, { row: number; column: string }>();
-  const known = new Map(ctx.knownTowns.map((t) => [t.town_id, t]));
-  const townCache = new Map<string, string>();
-  const byName = new Map<string, KnownTown[]>();
-  for (const t of ctx.knownTowns) byName.set(t.name_zh, [...(byName.get(t.name_zh) ?? []), t]);
-  const newTowns = new Map<string, Town>();
+    const townCache = new Map<string, string>();
+  const towns = new TownIndex(ctx.knownTowns);
   const reportOf = new Map<string, { report: Report; row: number }>();
   const seen = new Map<string, { value: number; row: number; column: string }>();
   const hasEvidence = col.has('evidence');
@@ -154,7 +151,7 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
     const townKey = TOWN_COLUMNS.map((f) => (col.has(f) ? (cellsOfRow[col.get(f)!] ?? '').trim() : '')).join('\u001f');
     let town: string | null | undefined = townCache.get(townKey);
     if (town === undefined) {
-      town = resolveTown(field, header, rowNo, known, byName, newTowns, problems);
+      town = resolveTown(field, header, rowNo, towns, problems);
       if (town !== null) townCache.set(townKey, town);
     }
     if (town === null || year === undefined || year === null) continue;
@@ -302,7 +299,7 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
     throw new ImportProblemError(problems.list);
   }
   const usedTowns = new Set(dataset.reports.map((r) => r.town_id));
-  dataset.towns = [...newTowns.values()].filter((t) => usedTowns.has(t.town_id));
+  dataset.towns = towns.created().filter((t) => usedTowns.has(t.town_id));
   const byReport = new Map<string, Fact[]>();
   for (const f of dataset.facts) {
     const list = byReport.get(f.report_id);
@@ -376,13 +373,57 @@ function checkHeaders(hm: HeaderMap, row: number, problems: Problems): void {
     });
 }
 
+/**
+ * The towns a file's rows can name: known ones (bundled and imported) and the ones this file creates, indexed
+ * by id and by name, so matching a row costs the same for the first town as for the 100,000th (a scan of the
+ * created towns per new town made a 940 k-row file quadratic). `lookups` counts candidates looked at, for the
+ * test that shows the work grows with the rows, not with their square.
+ */
+export class TownIndex {
+  private readonly known = new Map<string, KnownTown>();
+  private readonly made = new Map<string, Town>();
+  private readonly byName = new Map<string, { town_id: string; county: string | null; province: string | null }[]>();
+  lookups = 0;
+  constructor(knownTowns: readonly KnownTown[]) {
+    for (const t of knownTowns) {
+      this.known.set(t.town_id, t);
+      this.addName(t.name_zh, t);
+    }
+  }
+  private addName(name: string, t: { town_id: string; county: string | null; province: string | null }): void {
+    const list = this.byName.get(name);
+    if (list) list.push(t);
+    else this.byName.set(name, [t]);
+  }
+  has(id: string): boolean {
+    return this.known.has(id) || this.made.has(id);
+  }
+  isCreated(id: string): boolean {
+    return this.made.has(id);
+  }
+  add(t: Town): void {
+    this.made.set(t.town_id, t);
+    this.addName(t.name_zh, t);
+  }
+  /** Distinct ids of the towns called `name` (in the county / province when given). */
+  match(name: string, county: string | null, province: string | null): string[] {
+    const ids = new Set<string>();
+    for (const t of this.byName.get(name) ?? []) {
+      this.lookups++;
+      if ((!county || t.county === county) && (!province || t.province === province)) ids.add(t.town_id);
+    }
+    return [...ids];
+  }
+  created(): Town[] {
+    return [...this.made.values()];
+  }
+}
+
 function resolveTown(
   field: (f: string, type: DuckType) => unknown,
   header: (f: string) => string,
   row: number,
-  known: Map<string, KnownTown>,
-  byName: Map<string, KnownTown[]>,
-  created: Map<string, Town>,
+  towns: TownIndex,
   problems: Problems,
 ): string | null {
   const id = field('town_id', 'VARCHAR') as string | undefined | null;
@@ -393,7 +434,7 @@ function resolveTown(
   if (id === null || name === null) return null;
   if (id) {
     const k = id.trim();
-    if (known.has(k) || created.has(k)) return k;
+    if (towns.has(k)) return k;
     if (!name) {
       problems.add({
         row,
@@ -402,16 +443,13 @@ function resolveTown(
       });
       return null;
     }
-    return createTown(k, name, county, prefecture, province, field, header, row, created, problems);
+    return createTown(k, name, county, prefecture, province, field, header, row, towns, problems);
   }
   if (!name) {
     problems.add({ row, column: header('town_name_zh'), ...msg('缺少乡镇名称', 'the town name is missing', '填写乡镇(街道)名称', 'fill in the town name') });
     return null;
   }
-  const matches = [...(byName.get(name) ?? []), ...[...created.values()].filter((t) => t.name_zh === name)].filter(
-    (t) => t.name_zh === name && (!county || t.county === county) && (!province || t.province === province),
-  );
-  const unique = [...new Set(matches.map((t) => t.town_id))];
+  const unique = towns.match(name, county, province);
   if (unique.length === 1) return unique[0]!;
   if (unique.length > 1) {
     problems.add({
@@ -427,7 +465,7 @@ function resolveTown(
     return null;
   }
   const newId = `imp-${shortHash(`${province ?? ''}\u001f${prefecture ?? ''}\u001f${county ?? ''}\u001f${name}`)}`;
-  return createTown(newId, name, county, prefecture, province, field, header, row, created, problems);
+  return createTown(newId, name, county, prefecture, province, field, header, row, towns, problems);
 }
 
 function createTown(
@@ -439,10 +477,10 @@ function createTown(
   field: (f: string, type: DuckType) => unknown,
   header: (f: string) => string,
   row: number,
-  created: Map<string, Town>,
+  towns: TownIndex,
   problems: Problems,
 ): string | null {
-  if (created.has(town_id)) return town_id;
+  if (towns.isCreated(town_id)) return town_id;
   const given = field('town_unit_type', 'VARCHAR') as string | undefined | null;
   const unit_type = given?.trim() || unitTypeOfName(name);
   if (!unit_type) {
@@ -465,7 +503,7 @@ function createTown(
   if (candidate.level === null && ut.success) candidate.level = levelOf(ut.data);
   const ok = validate(Town, candidate, row, (f) => header(f === 'name_zh' ? 'town_name_zh' : f === 'town_id' ? 'town_id' : `town_${f}`), problems);
   if (!ok) return null;
-  created.set(town_id, ok);
+  towns.add(ok);
   return town_id;
 }
 

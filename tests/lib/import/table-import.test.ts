@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/lib/import/read-table.ts';
-import { checkAgainstExisting, importTable, type TableContext } from '../../../src/lib/import/table-import.ts';
+import { checkAgainstExisting, importTable, TownIndex, type TableContext } from '../../../src/lib/import/table-import.ts';
 import { emptyDataset, findConflicts, type ExistingValue } from '../../../src/lib/import/dataset.ts';
 import { indicatorOf, mapHeaders } from '../../../src/lib/import/headers.ts';
 import { ImportProblemError, type ImportProblem } from '../../../src/lib/import/problems.ts';
@@ -129,5 +129,49 @@ describe('conflicts with existing data', () => {
     expect(p[0]!.problem_zh).toContain('289');
     const again = checkAgainstExisting(t.dataset, t.dataset, [], (id) => t.cells.get(id));
     expect(again[0]!.problem_en).toContain('already imported');
+  });
+});
+
+describe('town matching grows with the rows, not with their square (issue 15 item 15)', () => {
+  // A wide file where every row is a new town: the old matcher scanned every town created so far for each new
+  // one (940 k rows: ~4·10⁹ steps). Work is counted, not timed: Map iterations (what the old scan did) and the
+  // index's own candidate count.
+  const wide = (n: number) => {
+    const rows = [['乡镇', '县', '年份', 'med_cases_total']];
+    for (let i = 0; i < n; i++) rows.push([`示例${i}镇`, `示例${i % 7}县`, '2024', String(i % 300)]);
+    return rows;
+  };
+  const work = (n: number) => {
+    let yielded = 0;
+    const values = Map.prototype.values;
+    Map.prototype.values = function <V>(this: Map<unknown, V>) {
+      const it = values.call(this) as MapIterator<V>;
+      return (function* () {
+        for (const v of it) {
+          yielded++;
+          yield v;
+        }
+      })() as MapIterator<V>;
+    };
+    try {
+      const t = importTable(wide(n), ctx({ fileName: 'big.csv' }));
+      expect(t.dataset.towns).toHaveLength(n);
+      return yielded;
+    } finally {
+      Map.prototype.values = values;
+    }
+  };
+  it('four times the towns costs at most about four times the Map iterations', () => {
+    const small = work(500);
+    const big = work(2000);
+    expect(big).toBeLessThanOrEqual(2 * 2000 + 100);
+    expect(big / small).toBeLessThan(4.5);
+  });
+  it('TownIndex looks at the towns of one name only', () => {
+    const known = Array.from({ length: 3000 }, (_, i) => ({ town_id: `t${i}`, name_zh: `镇${i % 1000}`, unit_type: '镇', county: `县${i}`, province: null }));
+    const idx = new TownIndex(known);
+    expect(idx.match('镇7', null, null)).toEqual(['t7', 't1007', 't2007']);
+    expect(idx.match('镇7', '县1007', null)).toEqual(['t1007']);
+    expect(idx.lookups).toBe(6);
   });
 });
