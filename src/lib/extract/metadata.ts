@@ -1,6 +1,8 @@
 /**
- * Report metadata from the visible text: title, reporting unit (name and type), report year and
- * publication date (发布时间 / 发布日期 / 成文日期 / 日期).
+ * Report metadata from the visible text: title, reporting unit (name and type), its county, prefecture and
+ * province, report year and publication date (发布时间 / 发布日期 / 成文日期 / 日期). Places come from the
+ * title, then the file name, a saved page's breadcrumb (首页 > 汕尾市 > 海丰县 > …), the publisher line
+ * (发布机构: / 来源:) and the byline at the end; a county- or district-level report is its own county.
  */
 import type { UnitType } from '../catalog/schemas';
 import { parseChineseNumber } from './numbers';
@@ -14,6 +16,10 @@ export interface ReportMeta {
   /** Where report_year came from: a news page's publication year is the weakest evidence. */
   report_year_source: 'title' | 'text' | 'publication' | null;
   publication_date: string | null;
+  /** The county (县 / 区 / 县级市 / 旗) the unit belongs to; a county-level report's own name. */
+  county: string | null;
+  prefecture: string | null;
+  province: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -85,6 +91,142 @@ function mostNamedTownship(text: string): string | null {
   return best;
 }
 
+/** A name split into its administrative parts (every part optional). */
+export interface Place {
+  province: string | null;
+  prefecture: string | null;
+  county: string | null;
+  /** 镇 / 乡 / 民族乡 / 街道 */
+  township: string | null;
+}
+
+const HAN = '[\\u4e00-\\u9fa5]';
+const PROVINCE_RE = new RegExp(`^(?:内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区|(?:北京|上海|天津|重庆)市|${HAN}{2,3}省)`);
+const PREFECTURE_RE = new RegExp(`^(?:(?![县区旗镇乡])${HAN}){2,10}?(?:自治州|地区|盟|市)`);
+const COUNTY_RE = new RegExp(`^(?:(?![镇乡市省])${HAN}){1,12}?(?:自治县|自治旗|县|区|旗|市)`);
+const TOWNSHIP_RE = new RegExp(`^(?:(?![县区省])${HAN}){1,10}?(?:民族乡|街道办事处|街道|镇|乡)`);
+/** Words a name never starts with, and words that end the name part of a title. */
+const LEAD = /^(?:中共|中国共产党|关于)/;
+const NAME_END = /(?:人民政府办事处|人民政府|政府|办事处|党委|党工委|委员会|关于|法治|依法|全面|年度|工作|门户网站|网站|[0-9０-９]|二[〇零]|\s)/;
+
+/** The leading place name of a line: 丰都县树人镇人民政府2025年… → 丰都县树人镇. */
+export function namePrefix(line: string): string {
+  let s = line.replace(/\s+/g, '').replace(LEAD, '');
+  const m = NAME_END.exec(s);
+  if (m) s = s.slice(0, m.index);
+  return s;
+}
+
+/**
+ * 广东省汕尾市海丰县海城镇 → its parts; null when the string is not wholly a place name. An X市 directly
+ * followed by a township is a county-level city (廉江市吉水镇); one followed by a county is a prefecture.
+ */
+export function parsePlace(name: string): Place | null {
+  let s = name.replace(/街道办事处$/, '街道');
+  const take = (re: RegExp) => {
+    const m = re.exec(s);
+    if (!m) return null;
+    s = s.slice(m[0].length);
+    return m[0];
+  };
+  const province = take(PROVINCE_RE);
+  let prefecture = take(PREFECTURE_RE);
+  let county = take(COUNTY_RE);
+  let township = s ? take(TOWNSHIP_RE) : null;
+  if (township) township = township.replace(/街道办事处$/, '街道');
+  if (s) {
+    // not wholly a name: a county name read as a prefecture may still be one (海丰县 read from the start)
+    return null;
+  }
+  if (prefecture && !county && (township || !province)) [county, prefecture] = [prefecture, null];
+  if (!province && !prefecture && !county && !township) return null;
+  if (/^(?:我|全|本|该|各|现将|召开|研究|对|在|为)/.test(county ?? township ?? '')) return null;
+  return { province, prefecture, county, township };
+}
+
+const MUNICIPALITY = /^(?:北京|上海|天津|重庆)市$/;
+const EMPTY: Place = { province: null, prefecture: null, county: null, township: null };
+
+/** Fills the gaps of `a` from `b` where they do not disagree (a county only joins its own township). */
+function mergePlace(a: Place, b: Place | null): Place {
+  if (!b) return a;
+  if (a.township && b.township && a.township !== b.township) return a;
+  if (a.county && b.county && a.county !== b.county) return a;
+  if (a.prefecture && b.prefecture && a.prefecture !== b.prefecture) return a;
+  if (a.province && b.province && a.province !== b.province) return a;
+  return {
+    province: a.province ?? b.province,
+    prefecture: a.prefecture ?? b.prefecture,
+    county: a.county ?? b.county,
+    township: a.township ?? b.township,
+  };
+}
+
+const BREADCRUMB_SEP = /\s*(?:>|›|»|＞|→|\/)\s*/;
+const SEGMENT_SUFFIX = /(?:人民政府|人民政府办事处|政府|办事处|门户网站|网站|政务网|政务公开)$/;
+
+/** A saved page's breadcrumb (当前位置: 首页 > 汕尾市 > 海丰县 > …): the places its segments name, outermost first. */
+export function breadcrumbPlace(lines: string[]): Place | null {
+  for (const l of lines) {
+    if (!BREADCRUMB_SEP.test(l) || !/首页|当前位置|您的位置|>|›|»/.test(l)) continue;
+    let p: Place = { ...EMPTY };
+    let any = false;
+    for (const raw of l.replace(/^.*?(?:当前位置|您的位置|您现在的位置)\s*[:：]?/, '').split(BREADCRUMB_SEP)) {
+      const seg = raw.trim().replace(SEGMENT_SUFFIX, '');
+      const q = seg ? parsePlace(seg) : null;
+      if (!q) continue;
+      // a breadcrumb names one level per segment: a lone 汕尾市 is the prefecture above what follows
+      if (q.county && !q.township && !q.prefecture && !q.province && /市$/.test(q.county) && !p.prefecture && !p.county)
+        q.prefecture = q.county, (q.county = null);
+      p = mergePlace(p, q);
+      any = true;
+    }
+    if (any) return p;
+  }
+  return null;
+}
+
+/** 发布机构: / 发布单位: / 来源: / 信息来源: — the publishing body, as a place. */
+function publisherPlace(head: string[]): Place | null {
+  for (const l of head) {
+    const m = /(?:发布机构|发布单位|发文机关|发文单位|信息来源|文章来源|来源|发布者|索引号.*?发布机构)\s*[:：]\s*([^\s|｜]+)/.exec(l);
+    if (m) {
+      const p = parsePlace(namePrefix(m[1]!));
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/** The signature at the end: a line that is only a unit's name (+人民政府), usually above the date. */
+function bylinePlace(lines: string[]): Place | null {
+  for (const l of lines.slice(-6).reverse()) {
+    if (l.length > 30 || /[，。,:：]/.test(l)) continue;
+    const p = parsePlace(l.replace(/\s+/g, '').replace(LEAD, '').replace(/(?:人民政府办事处|人民政府|办事处|党委|党工委|委员会)$/, ''));
+    if (p) return p;
+  }
+  return null;
+}
+
+function fileStem(fileName: string | undefined): string {
+  if (!fileName) return '';
+  return fileName.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '');
+}
+
+/** Unit and place from every source, the title first. */
+function placeFromSources(title: string | null, lines: string[], fileName?: string): { unit: string | null; place: Place } {
+  const fromTitle = title ? parsePlace(namePrefix(title)) : null;
+  const stem = fileStem(fileName);
+  const fromFile = stem ? parsePlace(namePrefix(stem)) : null;
+  const head = lines.slice(0, 30);
+  let place = fromTitle ?? fromFile ?? { ...EMPTY };
+  for (const p of [fromFile, breadcrumbPlace(head), publisherPlace(head), bylinePlace(lines)]) place = mergePlace(place, p);
+  const unit = place.township ?? place.county;
+  // 重庆市 / 北京市 … are provinces with no prefecture level
+  if (place.province && MUNICIPALITY.test(place.province)) place.prefecture = null;
+  return { unit: fromTitle || fromFile ? unit : null, place };
+}
+
 export function extractMeta(text: string, fileName?: string): ReportMeta {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const head = lines.slice(0, 30);
@@ -99,7 +241,11 @@ export function extractMeta(text: string, fileName?: string): ReportMeta {
     unit_name = innermostUnit(m[1]!.replace(/^(?:\d{4}年度?)+/, ''));
     if (/^(?:我|全|本|该|各|现将|召开|研究|对)/.test(unit_name)) unit_name = null;
   }
+  const fromPlaces = placeFromSources(title, lines, fileName);
+  const place = fromPlaces.place;
+  if (fromPlaces.unit && (!unit_name || fromPlaces.unit.endsWith(unit_name) || unit_name.endsWith(fromPlaces.unit))) unit_name = fromPlaces.unit;
   unit_name ??= mostNamedTownship(normalizeText(text.slice(0, 20000)).norm);
+  if (unit_name && !place.township && !place.county && /(?:民族乡|街道|镇|乡)$/.test(unit_name)) place.township = unit_name;
   let unit_type = unit_name ? typeOf(unit_name) : null;
   if (!unit_type) {
     // how the text names itself: 我镇/全镇/本街道/全区 … — the most frequent wins
@@ -129,5 +275,14 @@ export function extractMeta(text: string, fileName?: string): ReportMeta {
   const report_year = fromTitle ?? fromText ?? fromPub ?? yearOf(text.slice(0, 1500));
   const report_year_source =
     fromTitle !== null ? 'title' : fromText !== null ? 'text' : fromPub !== null ? 'publication' : report_year !== null ? 'text' : null;
-  return { title, unit_name, unit_type, report_year, report_year_source, publication_date };
+  // a county- or district-level report is its own county
+  const countyLevel = unit_type === '县' || unit_type === '区' || unit_type === '县级市' || unit_type === '市';
+  let county = place.county;
+  if (countyLevel && unit_name && !place.township) county = unit_name;
+  if (!countyLevel && unit_name && place.township && place.township !== unit_name) county = null;
+  if (unit_type === '市' && place.prefecture) unit_type = '县级市';
+  return {
+    title, unit_name, unit_type, report_year, report_year_source, publication_date,
+    county: county ?? null, prefecture: place.prefecture, province: place.province,
+  };
 }

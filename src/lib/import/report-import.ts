@@ -47,9 +47,9 @@ export function initialReview(ex: ExtractionResult): { meta: ReviewMeta; facts: 
     meta: {
       name_zh: ex.meta.unit_name ?? '',
       unit_type: ex.meta.unit_type ?? '',
-      county: '',
-      prefecture: '',
-      province: '',
+      county: ex.meta.county ?? '',
+      prefecture: ex.meta.prefecture ?? '',
+      province: ex.meta.province ?? '',
       year: ex.meta.report_year,
       title: ex.meta.title ?? '',
       publication_date: ex.meta.publication_date ?? '',
@@ -78,6 +78,29 @@ export function matchTowns(meta: Pick<ReviewMeta, 'name_zh' | 'county' | 'provin
 export const newTownId = (meta: Pick<ReviewMeta, 'name_zh' | 'county' | 'prefecture' | 'province'>): string =>
   `imp-${shortHash(`${meta.province.trim()}\u001f${meta.prefecture.trim()}\u001f${meta.county.trim()}\u001f${meta.name_zh.trim()}`)}`;
 
+/** Where the town page finds an imported report's full text: the browser's review store, not a URL. */
+export const IMPORTED_TEXT = 'indexeddb:';
+export const importedTextPath = (reportId: string): string => `${IMPORTED_TEXT}${reportId}`;
+
+/** What the review screen calls each field (a zod issue about it is reported under this name). */
+const FIELD_WORDS: Record<string, [string, string]> = {
+  name_zh: ['单位名称', 'Unit name'], unit_type: ['单位类型', 'Unit type'], county: ['县(区)', 'County'],
+  prefecture: ['市(州)', 'Prefecture'], province: ['省份', 'Province'], year: ['年度', 'Year'], title: ['报告标题', 'Report title'],
+  publication_date: ['发布日期', 'Published'], value: ['数值', 'value'], value_high: ['上限', 'upper value'],
+  indicator_id: ['指标', 'indicator'], qualifier: ['限定', 'qualifier'], evidence: ['原文', 'evidence'], evidence_end: ['原文', 'evidence'],
+};
+
+/** A zod issue as a sentence about the report or about its n-th value, with no field names. */
+function prose(i: Parameters<typeof issueMessage>[0], value: unknown, fact: { n: number; fact: ReviewFact } | null): ImportProblem {
+  const field = String(i.path[0] ?? '');
+  const [zhName, enName] = FIELD_WORDS[field] ?? ['内容', 'content'];
+  const m = issueMessage(i, value);
+  const ind = fact ? INDICATOR_BY_ID.get(fact.fact.indicator_id) : undefined;
+  const whoZh = fact ? `第 ${fact.n} 个数值(${ind?.label_zh ?? fact.fact.indicator_id},“${fact.fact.evidence}”)的${zhName}` : `“${zhName}”`;
+  const whoEn = fact ? `the ${enName} of value ${fact.n} (${ind?.label_en ?? fact.fact.indicator_id}, “${fact.fact.evidence}”)` : `“${enName}”`;
+  return { row: 0, column: '', ...msg(`${whoZh}:${m.problem_zh}`, `${whoEn}: ${m.problem_en}`, m.fix_zh, m.fix_en) };
+}
+
 export const reportIdOf = (townId: string, year: number, text: string): string => `imp-${shortHash(`${townId}\u001f${year}\u001f${shortHash(text)}`)}`;
 
 /**
@@ -94,12 +117,21 @@ export function reviewedToDataset(
 ): LocalDataset {
   const problems: ImportProblem[] = [];
   const ds = emptyDataset();
-  const need = (ok: boolean, field: string, zh: string, en: string, fixZh: string, fixEn: string) => {
-    if (!ok) problems.push({ row: 0, column: field, ...msg(zh, en, fixZh, fixEn) });
+  // A report is prose: problems name what is missing in the reviewer's words (no field names, no rows).
+  const need = (ok: boolean, zh: string, en: string, fixZh: string, fixEn: string) => {
+    if (!ok) problems.push({ row: 0, column: '', ...msg(zh, en, fixZh, fixEn) });
   };
-  need(!!meta.name_zh.trim(), 'name_zh', '缺少单位名称', 'the unit name is missing', '填写乡镇(街道)名称,如 蒲场镇', 'fill in the town name');
-  need(meta.year !== null && meta.year >= 1990 && meta.year <= 2100, 'year', '缺少报告年度', 'the report year is missing', '填写报告所述年度,如 2024', 'fill in the year the report covers');
-  need(UnitType.safeParse(meta.unit_type).success, 'unit_type', '缺少单位类型', 'the unit type is missing', '选择 镇、乡、民族乡 或 街道', 'choose 镇, 乡, 民族乡 or 街道');
+  const type = UnitType.safeParse(meta.unit_type);
+  const county = type.success && levelOf(type.data) === 'county';
+  const township = type.success && !county;
+  need(
+    !!meta.name_zh.trim(),
+    '缺少单位名称', 'the name of the unit is missing',
+    county ? '在“单位名称”中填写县(区)名称,如 海丰县' : township ? '在“单位名称”中填写乡镇(街道)名称,如 海城镇' : '在“单位名称”中填写乡镇、街道或县(区)的名称,如 海城镇 或 海丰县',
+    county ? 'type the county or district in "Unit name", e.g. 海丰县' : township ? 'type the town or sub-district in "Unit name", e.g. 海城镇' : 'type the town, sub-district or county in "Unit name", e.g. 海城镇 or 海丰县',
+  );
+  need(meta.year !== null && meta.year >= 1990 && meta.year <= 2100, '缺少报告年度', 'the year the report covers is missing', '在“年度”中填写报告所述年度,如 2024', 'type the year the report covers in "Year", e.g. 2024');
+  need(type.success, '缺少单位类型', 'the kind of unit is missing', '在“单位类型”中选择 镇、乡、民族乡、街道,或 县、区、县级市', 'choose in "Unit type": 镇, 乡, 民族乡, 街道, or 县, 区, 县级市 for a county-level report');
   if (problems.length) throw new ImportProblemError(problems);
   const year = meta.year!;
   const town_id = townId ?? newTownId(meta);
@@ -110,24 +142,23 @@ export function reviewedToDataset(
       adcode: null, population: null, n_villages: null, is_synthetic: false,
     });
     if (t.success) ds.towns.push(t.data);
-    else for (const i of t.error.issues) problems.push({ row: 0, column: String(i.path[0]), ...issueMessage(i, undefined) });
+    else for (const i of t.error.issues) problems.push(prose(i, undefined, null));
   }
   const report_id = reportIdOf(town_id, year, ex.text);
   const rep = Report.safeParse({
     report_id, town_id, year, title: meta.title.trim() || fileName, publisher: null,
-    publication_date: meta.publication_date.trim() || null, url: null, text_path: null, full_text_hash: shortHash(ex.text),
+    publication_date: meta.publication_date.trim() || null, url: null, text_path: importedTextPath(report_id), full_text_hash: shortHash(ex.text),
     genre: 'report', source: 'import', is_synthetic: false,
   });
   if (rep.success) ds.reports.push(rep.data);
-  else for (const i of rep.error.issues) problems.push({ row: 0, column: String(i.path[0]), ...issueMessage(i, undefined) });
+  else for (const i of rep.error.issues) problems.push(prose(i, (meta as unknown as Record<string, unknown>)[String(i.path[0])], null));
   facts.forEach((f, n) => {
     const { local_id, ...rest } = f;
     const cand = { ...rest, fact_id: `${report_id}-${local_id}`, report_id, town_id, year, source_url: null, is_synthetic: false };
     const r = Fact.safeParse(cand);
     if (r.success) ds.facts.push(r.data);
     else
-      for (const i of r.error.issues)
-        problems.push({ row: n + 1, column: String(i.path[0]), ...issueMessage(i, (cand as Record<string, unknown>)[String(i.path[0])]) });
+      for (const i of r.error.issues) problems.push(prose(i, (cand as Record<string, unknown>)[String(i.path[0])], { n: n + 1, fact: f }));
   });
   if (problems.length) throw new ImportProblemError(problems);
   ds.violations = reportViolations(report_id, ds.facts);

@@ -60,8 +60,35 @@ describe('reports: file → extraction → reviewed records', () => {
       reviewedToDataset(ex, meta, facts, null, 'x.txt', 'now');
       expect.unreachable();
     } catch (e) {
-      expect((e as ImportProblemError).problems.map((p) => p.column)).toEqual(['name_zh', 'year', 'unit_type']);
+      const ps = (e as ImportProblemError).problems;
+      expect(ps.map((p) => p.problem_zh)).toEqual(['缺少单位名称', '缺少报告年度', '缺少单位类型']);
+      // prose: no field names, no row / column
+      for (const p of ps) {
+        expect([p.row, p.column]).toEqual([0, '']);
+        expect(`${p.problem_zh}${p.fix_zh}${p.problem_en}${p.fix_en}`).not.toMatch(/name_zh|unit_type|\byear\b(?! the)/);
+      }
     }
+  });
+  it('a county report saves as a county, and a missing name asks for a county', () => {
+    const ex = readReport(strToU8('海丰县2023年法治政府建设年度报告\n2023年,我县共调处矛盾纠纷120件。'), '海丰县2023年法治政府建设年度报告.txt');
+    const { meta, facts } = initialReview(ex);
+    expect(meta).toMatchObject({ name_zh: '海丰县', unit_type: '县', county: '海丰县', year: 2023 });
+    const ds = reviewedToDataset(ex, meta, facts, null, 'x.txt', 'now');
+    expect(ds.towns[0]).toMatchObject({ name_zh: '海丰县', unit_type: '县', level: 'county', county: '海丰县' });
+    expect(ds.reports[0]!.text_path).toBe(`indexeddb:${ds.reports[0]!.report_id}`);
+    try {
+      reviewedToDataset(ex, { ...meta, name_zh: '' }, facts, null, 'x.txt', 'now');
+      expect.unreachable();
+    } catch (e) {
+      const p = (e as ImportProblemError).problems[0]!;
+      expect(p.fix_zh).toContain('县(区)名称');
+      expect(p.fix_zh).not.toContain('乡镇');
+      expect(p.fix_en).toContain('county');
+    }
+  });
+  it('meta takes the county, prefecture and province the title names', () => {
+    const ex = readReport(strToU8('广东省汕尾市海丰县海城镇2023年法治政府建设工作报告\n全年调处矛盾纠纷40件。'), 'a.txt');
+    expect(initialReview(ex).meta).toMatchObject({ name_zh: '海城镇', county: '海丰县', prefecture: '汕尾市', province: '广东省' });
   });
 });
 
