@@ -10,6 +10,7 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { SchemaInfo, Relation, IndicatorMeta } from '../sql/completion.ts';
 import { ResultSet, type BatchLike } from '../sql/result.ts';
+import { fillMissingDictionaries } from '../sql/dictionaries.ts';
 import type { ArrowFieldLike } from '../sql/cells.ts';
 import { BrowserDuck } from './worker-client.ts';
 
@@ -98,6 +99,8 @@ export class Workbench {
           break;
         }
       }
+      // ENUM columns stream without their values (duckdb-wasm issue 1548): ask DuckDB for them.
+      if (result) await fillMissingDictionaries(result, sql, async (q) => (await this.conn.query(q)).toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON()));
       result ??= new ResultSet(((reader as unknown as { schema?: { fields: ArrowFieldLike[] } }).schema?.fields ?? []) as ArrowFieldLike[]);
       return { result, execMs, totalMs: performance.now() - t0, truncated };
     } finally {

@@ -31,12 +31,26 @@ export interface ColumnInfo {
   unit?: number;
   timezone?: string | null;
   children?: ColumnInfo[];
+  /** A Dictionary-encoded column (DuckDB's ENUM): Arrow hands over the decoded values, typed as `kind`. */
+  dictionary?: boolean;
 }
 
 /** The duck-typed part of an Arrow field/type this module reads. */
 export interface ArrowFieldLike {
   name: string;
-  type: { typeId: number; bitWidth?: number; isSigned?: boolean; precision?: number; scale?: number; unit?: number; timezone?: string | null; children?: ArrowFieldLike[]; valueType?: unknown };
+  type: {
+    typeId: number;
+    bitWidth?: number;
+    isSigned?: boolean;
+    precision?: number;
+    scale?: number;
+    unit?: number;
+    timezone?: string | null;
+    children?: ArrowFieldLike[];
+    valueType?: unknown;
+    /** Dictionary types: the type of the dictionary's values (an ENUM's strings). */
+    dictionary?: ArrowFieldLike['type'];
+  };
 }
 
 const intName = (bits: number, signed: boolean) =>
@@ -47,6 +61,12 @@ export function columnInfo(f: ArrowFieldLike): ColumnInfo {
   const id = t.typeId;
   const base = { name: f.name };
   switch (id) {
+    case Type.Dictionary: {
+      // Shown and exported by its values: an ENUM is its strings, a dictionary of numbers its numbers.
+      if (!t.dictionary) return { ...base, kind: 'other', typeLabel: 'ENUM', dictionary: true };
+      const values = columnInfo({ name: f.name, type: t.dictionary });
+      return { ...values, typeLabel: values.kind === 'string' ? 'ENUM' : values.typeLabel, dictionary: true };
+    }
     case Type.Int:
     case Type.Int8:
     case Type.Int16:

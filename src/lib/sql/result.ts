@@ -40,6 +40,23 @@ export class ResultSet {
     this.length += batch.numRows;
   }
 
+  /**
+   * Dictionary columns whose batches arrived without their dictionary (duckdb-wasm's streaming send()
+   * sends only the indices of an ENUM: duckdb-wasm issue 1548). Their values must be supplied with
+   * setDictionary(), or every cell would read as NULL.
+   */
+  missingDictionaries(): number[] {
+    return this.columns.flatMap((c, i) => (c.dictionary && this.chunks.some((ch) => dictionaryOf(ch[i]) !== null && dictionaryOf(ch[i])!.length === 0 && hasValid(ch[i]!)) ? [i] : []));
+  }
+
+  /** Decodes column `col` through `value(index)` (the ENUM's values in order, as DuckDB numbers them). */
+  setDictionary(col: number, value: (index: number) => unknown): void {
+    for (const chunk of this.chunks) {
+      const v = chunk[col]!;
+      if (dictionaryOf(v)?.length === 0) chunk[col] = decodeWith(v, value);
+    }
+  }
+
   /** Raw Arrow value at row `row` (in query order) of column `col`. */
   get(row: number, col: number): unknown {
     // Binary search for the batch holding `row`.
@@ -108,6 +125,39 @@ export class ResultSet {
     }
     return { columns: names, rows };
   }
+}
+
+interface DictData {
+  length: number;
+  values: ArrayLike<number | bigint>;
+  dictionary?: { length: number } | null;
+  getValid?(i: number): boolean;
+}
+const dataOf = (v: VectorLike | undefined): DictData[] | null => {
+  const d = (v as unknown as { data?: DictData[] } | undefined)?.data;
+  return Array.isArray(d) ? d : null;
+};
+const dictionaryOf = (v: VectorLike | undefined): { length: number } | null => dataOf(v)?.[0]?.dictionary ?? null;
+const hasValid = (v: VectorLike): boolean => {
+  const isValid = (v as unknown as { isValid?(i: number): boolean }).isValid;
+  for (let i = 0; i < v.length; i++) if (!isValid || isValid.call(v, i)) return true;
+  return false;
+};
+
+/** A vector that reads a dictionary column's indices and maps them through `value`. */
+function decodeWith(v: VectorLike, value: (index: number) => unknown): VectorLike {
+  const parts = dataOf(v) ?? [];
+  const at = (i: number): unknown => {
+    for (const d of parts) {
+      if (i < d.length) {
+        if (d.getValid && !d.getValid(i)) return null;
+        return value(Number(d.values[i])) ?? null;
+      }
+      i -= d.length;
+    }
+    return null;
+  };
+  return { length: v.length, get: at };
 }
 
 /** SELECT a, a gives two columns named a; exports need distinct keys (a, a_2). */
