@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n/messages.ts';
 
-export type ErrorKind = 'syntax' | 'name' | 'type' | 'readonly' | 'cancelled' | 'timeout' | 'network' | 'other';
+export type ErrorKind = 'syntax' | 'name' | 'type' | 'readonly' | 'cancelled' | 'timeout' | 'network' | 'memory' | 'other';
 
 export interface FriendlyError {
   kind: ErrorKind;
@@ -70,6 +70,17 @@ export function normaliseMessage(raw: string): { text: string; position: number 
   return { text: s, position: null };
 }
 
+/**
+ * DuckDB's error type: the words before " Error: " at the start of its message ("Out of Memory",
+ * "Parser", "Catalog", "Binder", "Conversion", "Permission", "IO", "HTTP", "Invalid Input", …). Errors are
+ * classified by it, never by words inside the message: an out-of-memory message ends with a documentation
+ * URL and the word "Disabling", which is not a network error.
+ */
+export function errorType(text: string): string | null {
+  const m = /^([A-Z][A-Za-z]*(?: [A-Za-z]+)*?) Error: /.exec(text);
+  return m ? m[1]! : null;
+}
+
 export function explainError(err: unknown, statement: string, statementStart: number, locale: Locale): FriendlyError {
   const norm = normaliseMessage(err instanceof Error ? err.message : String(err));
   const raw = norm.text;
@@ -79,38 +90,75 @@ export function explainError(err: unknown, statement: string, statementStart: nu
   const zh = locale === 'zh';
   const quoteName = (s: string) => (zh ? `“${s}”` : `"${s}"`);
   const say = (kind: ErrorKind, zhText: string, enText: string): FriendlyError => ({ kind, message: zh ? zhText : enText, original, position });
+  const type = errorType(raw);
+  const detail = original.replace(/^[\w ]+ Error: /, '');
 
   let m: RegExpExecArray | null;
-  if (/time limit reached/.test(raw)) return say('timeout', '超过时间限制,查询已停止。可在“时间限制”中放宽或取消限制。', 'The time limit was reached and the query was stopped. Raise or remove the limit under “Time limit”.');
-  if (/INTERRUPT|interrupted|cancel/i.test(raw)) return say('cancelled', '查询已取消。', 'The query was cancelled.');
-  if ((m = /Parser Error: syntax error at or near "([^"]*)"/.exec(raw)))
-    return say('syntax', `语法错误:在 ${quoteName(m[1]!)} 附近。请检查拼写、逗号和括号。`, `Syntax error near ${quoteName(m[1]!)}. Check spelling, commas and brackets.`);
-  if (/Parser Error: syntax error at end of input/.test(raw))
-    return say('syntax', '语法错误:语句不完整(结尾缺少内容)。', 'Syntax error: the statement ends too early.');
-  if (/Parser Error/.test(raw)) return say('syntax', `语法错误:${original.replace(/^Parser Error: /, '')}`, original);
-  if ((m = /Catalog Error: (?:Table|View) with name (\S+) does not exist!(?:\s*Did you mean "([^"]+)"\?)?/.exec(raw)))
-    return say(
-      'name',
-      `找不到表或视图 ${quoteName(m[1]!)}。${m[2] ? `是否想用 ${quoteName(m[2])}?` : ''}左侧“数据结构”列出全部可用的表和视图。`,
-      `There is no table or view named ${quoteName(m[1]!)}.${m[2] ? ` Did you mean ${quoteName(m[2])}?` : ''} The schema panel lists every table and view.`,
-    );
-  if ((m = /Referenced column "([^"]+)" not found in FROM clause!(?:\s*Candidate bindings: ([^\n]+))?/.exec(raw)))
-    return say(
-      'name',
-      `找不到列 ${quoteName(m[1]!)}。${m[2] ? `相近的列:${m[2].replaceAll('"', '')}。` : ''}`,
-      `There is no column named ${quoteName(m[1]!)}.${m[2] ? ` Similar columns: ${m[2].replaceAll('"', '')}.` : ''}`,
-    );
-  if ((m = /Catalog Error: Scalar Function with name (\S+) does not exist!(?:\s*Did you mean "([^"]+)"\?)?/.exec(raw)))
-    return say('name', `没有名为 ${quoteName(m[1]!)} 的函数。${m[2] ? `是否想用 ${quoteName(m[2])}?` : ''}`, `There is no function named ${quoteName(m[1]!)}.${m[2] ? ` Did you mean ${quoteName(m[2])}?` : ''}`);
-  if (/read-only mode|read only|attached in read-only/i.test(raw))
+  // The workbench's own cancellation (CancelledError) and DuckDB's interrupt.
+  if (type === null || type === 'INTERRUPT' || type === 'Interrupt') {
+    if (/time limit reached/.test(raw)) return say('timeout', '超过时间限制,查询已停止。可在“时间限制”中放宽或取消限制。', 'The time limit was reached and the query was stopped. Raise or remove the limit under “Time limit”.');
+    if (/^INTERRUPT|interrupted|cancel/i.test(raw)) return say('cancelled', '查询已取消。', 'The query was cancelled.');
+  }
+  switch (type) {
+    case 'Out of Memory':
+      return say(
+        'memory',
+        '内存不足:这条查询需要的内存超过了浏览器中数据引擎可用的内存。请缩小范围(加 WHERE 条件或 LIMIT)、少选几列,或先聚合(GROUP BY)再查看明细。',
+        'Out of memory: this query needs more memory than the in-browser engine has. Narrow it (a WHERE condition or LIMIT), select fewer columns, or aggregate (GROUP BY) before looking at details.',
+      );
+    case 'Parser':
+      if ((m = /syntax error at or near "([^"]*)"/.exec(raw)))
+        return say('syntax', `语法错误:在 ${quoteName(m[1]!)} 附近。请检查拼写、逗号和括号。`, `Syntax error near ${quoteName(m[1]!)}. Check spelling, commas and brackets.`);
+      if (/syntax error at end of input/.test(raw)) return say('syntax', '语法错误:语句不完整(结尾缺少内容)。', 'Syntax error: the statement ends too early.');
+      return say('syntax', `语法错误:${detail}`, original);
+    case 'Catalog':
+    case 'Binder':
+      if ((m = /(?:Table|View) with name (\S+) does not exist!(?:\s*Did you mean "([^"]+)"\?)?/.exec(raw)))
+        return say(
+          'name',
+          `找不到表或视图 ${quoteName(m[1]!)}。${m[2] ? `是否想用 ${quoteName(m[2])}?` : ''}左侧“数据结构”列出全部可用的表和视图。`,
+          `There is no table or view named ${quoteName(m[1]!)}.${m[2] ? ` Did you mean ${quoteName(m[2])}?` : ''} The schema panel lists every table and view.`,
+        );
+      if ((m = /Referenced column "([^"]+)" not found in FROM clause!(?:\s*Candidate bindings: ([^\n]+))?/.exec(raw)))
+        return say(
+          'name',
+          `找不到列 ${quoteName(m[1]!)}。${m[2] ? `相近的列:${m[2].replaceAll('"', '')}。` : ''}`,
+          `There is no column named ${quoteName(m[1]!)}.${m[2] ? ` Similar columns: ${m[2].replaceAll('"', '')}.` : ''}`,
+        );
+      if ((m = /Scalar Function with name (\S+) does not exist!(?:\s*Did you mean "([^"]+)"\?)?/.exec(raw)))
+        return say('name', `没有名为 ${quoteName(m[1]!)} 的函数。${m[2] ? `是否想用 ${quoteName(m[2])}?` : ''}`, `There is no function named ${quoteName(m[1]!)}.${m[2] ? ` Did you mean ${quoteName(m[2])}?` : ''}`);
+      if (/No function matches/.test(raw)) return typeError();
+      if (/read-only/.test(raw)) return readOnly();
+      break;
+    case 'Invalid Input':
+      if (/read-only mode|attached in read-only/.test(raw)) return readOnly();
+      break;
+    case 'Conversion':
+    case 'Mismatch Type':
+      return typeError();
+    case 'Permission':
+    case 'HTTP':
+    case 'Extension Autoloading':
+    case 'Missing Extension':
+      return outside();
+    case 'IO':
+      // Reading a file or URL the engine does not have (the workbench has no file system and no network).
+      if (/No files found|https?:\/\/|Cannot open file|No such file/.test(raw)) return outside();
+      break;
+  }
+  return say('other', original, original);
+
+  function typeError(): FriendlyError {
+    return say('type', `类型不匹配:${detail}。可用 CAST(x AS 类型) 或 TRY_CAST 转换。`, `Type mismatch: ${detail}. Use CAST(x AS type) or TRY_CAST.`);
+  }
+  function readOnly(): FriendlyError {
     return say(
       'readonly',
       '内置数据是只读的,不能修改。新建的表请直接建在默认的 scratch 模式中(如 CREATE TABLE my_t AS SELECT …),“重置”会清空它。',
       'The bundled data is read-only. Create your own tables in the default scratch schema (e.g. CREATE TABLE my_t AS SELECT …); “Reset” clears it.',
     );
-  if (/Conversion Error|Could not convert|Mismatch Type Error|No function matches/i.test(raw))
-    return say('type', `类型不匹配:${original.replace(/^\w+ Error: /, '')}。可用 CAST(x AS 类型) 或 TRY_CAST 转换。`, `Type mismatch: ${original.replace(/^\w+ Error: /, '')}. Use CAST(x AS type) or TRY_CAST.`);
-  if (/external access|HTTP|https?:\/\//i.test(raw) && /disabled|not allowed|permission|Network|HTTP/i.test(raw))
+  }
+  function outside(): FriendlyError {
     return say('network', '工作台只能读取本站自带的数据,不能访问外部文件或网址。', 'The workbench reads only the data shipped with this site; outside files and URLs are not reachable.');
-  return say('other', original, original);
+  }
 }

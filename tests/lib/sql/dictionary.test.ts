@@ -2,30 +2,19 @@
 // dictionary itself never arrives (only the indices: duckdb-wasm issue 1548), which made every ENUM cell
 // NULL in the grid and in every download. These tests use the real duckdb-wasm (its Node build, the same
 // wasm the browser runs) and real apache-arrow vectors.
-import { resolve } from 'node:path';
 import * as A from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnInfo, displayCell, plainCell } from '../../../src/lib/sql/cells.ts';
 import { enumValuesOf, fillMissingDictionaries } from '../../../src/lib/sql/dictionaries.ts';
 import { ResultSet, type BatchLike } from '../../../src/lib/sql/result.ts';
 import { toCsv } from '../../../src/lib/export/table.ts';
+import { openWasm } from './wasm.ts';
 
-type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
-let duck: Blocking;
-let db: Awaited<ReturnType<Blocking['createDuckDB']>>;
-let conn: ReturnType<typeof db.connect>;
+let conn: Awaited<ReturnType<typeof openWasm>>;
 const rows = async (sql: string) => conn.query(sql).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON());
 
 beforeAll(async () => {
-  duck = await import('@duckdb/duckdb-wasm/blocking');
-  const dist = resolve('node_modules/@duckdb/duckdb-wasm/dist');
-  db = await duck.createDuckDB(
-    { mvp: { mainModule: `${dist}/duckdb-mvp.wasm`, mainWorker: '' }, eh: { mainModule: `${dist}/duckdb-eh.wasm`, mainWorker: '' } },
-    new duck.VoidLogger(),
-    duck.NODE_RUNTIME,
-  );
-  await db.instantiate();
-  conn = db.connect();
+  conn = await openWasm();
   await rows("CREATE TYPE ind AS ENUM ('med_cases_total', 'med_success_rate', 'it''s')");
   await rows("CREATE TABLE facts AS SELECT (['med_cases_total', 'med_success_rate', 'it''s', NULL])[1 + range % 4]::ind AS indicator_id, range AS v FROM range(10)");
 });

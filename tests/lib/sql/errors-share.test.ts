@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOffset, explainError, normaliseMessage } from '../../../src/lib/sql/errors.ts';
+import { openWasm } from './wasm.ts';
 import { decodeQuery, encodeQuery, shareUrl } from '../../../src/lib/sql/share.ts';
 
 describe('DuckDB errors in the user’s terms', () => {
@@ -28,6 +29,57 @@ describe('DuckDB errors in the user’s terms', () => {
     expect(ro.message).toContain('scratch');
     expect(explainError(new Error('INTERRUPT: cancelled by user'), 'x', 0, 'zh').kind).toBe('cancelled');
     expect(explainError(new Error('INTERRUPT: time limit reached'), 'x', 0, 'zh').kind).toBe('timeout');
+  });
+});
+
+// Messages as DuckDB (duckdb-wasm 1.32, the wasm the browser runs) words them; classified by DuckDB's error type.
+const OOM =
+  "Out of Memory Error: failed to allocate data of size 16.0 MiB (18.2 MiB/19.0 MiB used)\nDatabase is launched in in-memory mode and no temporary directory is specified.\nUnused blocks cannot be offloaded to disk.\n\nLaunch the database with a persistent storage back-end\nOr set SET temp_directory='/path/to/tmp.tmp'\n\nPossible solutions:\n* Reducing the number of threads (SET threads=X)\n* Disabling insertion-order preservation (SET preserve_insertion_order=false)\n* Increasing the memory limit (SET memory_limit='...GB')\n\nSee also https://duckdb.org/docs/stable/guides/performance/how_to_tune_workloads";
+
+describe('DuckDB errors by their type', () => {
+  it('explains out-of-memory as running out of memory, not as a network error', () => {
+    const zh = explainError(new Error(OOM), 'SELECT list(range) FROM range(10000000)', 0, 'zh');
+    expect(zh.kind).toBe('memory');
+    expect(zh.message).toContain('内存');
+    expect(zh.message).not.toContain('网址');
+    expect(explainError(new Error(OOM), 'x', 0, 'en').message).toMatch(/memory/i);
+    // The JSON form duckdb-wasm sometimes sends carries the type as exception_type.
+    const json = JSON.stringify({ exception_type: 'Out of Memory', exception_message: 'failed to allocate data of size 16.0 MiB' });
+    expect(explainError(new Error(json), 'x', 0, 'zh').kind).toBe('memory');
+  });
+
+  it('calls outside reads what they are, and only those', () => {
+    const perm = 'Permission Error: Cannot access file "/etc/passwd" - file system operations are disabled by configuration';
+    expect(explainError(new Error(perm), 'x', 0, 'zh').kind).toBe('network');
+    const ext = "Extension Autoloading Error: An error occurred while trying to automatically install the required extension 'parquet':\nLoading external extensions is disabled through configuration";
+    expect(explainError(new Error(ext), 'x', 0, 'zh').kind).toBe('network');
+    const io = 'IO Error: No files found that match the pattern "https://example.com/x.csv"';
+    expect(explainError(new Error(io), 'x', 0, 'zh').kind).toBe('network');
+    // A conversion error quoting a URL is still a type error.
+    const conv = "Conversion Error: Could not convert string 'https://x.example/disabled' to INT32";
+    expect(explainError(new Error(conv), 'x', 0, 'zh').kind).toBe('type');
+    // An unknown type is shown as DuckDB said it, never guessed into another kind.
+    expect(explainError(new Error('Invalid Error: see https://duckdb.org, HTTP disabled'), 'x', 0, 'zh').kind).toBe('other');
+  });
+
+  it('classifies the errors the real engine (duckdb-wasm) raises', async () => {
+    const conn = await openWasm();
+    const fail = async (sql: string) => {
+      try {
+        conn.query(sql);
+      } catch (e) {
+        return explainError(e, sql, 0, 'zh').kind;
+      }
+      return 'no error';
+    };
+    conn.query("SET memory_limit = '20MB'");
+    expect(await fail('SELECT list(range) FROM range(10000000)')).toBe('memory');
+    expect(await fail("SELECT 'x'::INT")).toBe('type');
+    expect(await fail('SELEC 1')).toBe('syntax');
+    expect(await fail('SELECT * FROM no_such_table')).toBe('name');
+    conn.query('SET enable_external_access = false');
+    expect(await fail("SELECT * FROM read_csv('/etc/passwd')")).toBe('network');
+    conn.close();
   });
 });
 
