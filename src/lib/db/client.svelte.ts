@@ -1,6 +1,7 @@
 /**
  * The app's single database handle. DuckDB-wasm is imported dynamically here, so it never runs during
- * SSR/prerender, and it is opened once per page load however many components ask for it.
+ * SSR/prerender, and it is opened once per page load however many components ask for it: the dashboard, the
+ * import page and the SQL workbench (its own connection, db/workbench.ts) share this one engine.
  */
 import { base } from '$app/paths';
 import type { BrowserDuck } from './worker-client.ts';
@@ -39,4 +40,17 @@ export function getDb(): Promise<BrowserDuck> {
       });
   }
   return opening;
+}
+
+/**
+ * Throws the engine away and lets the next getDb() open a fresh one: the last resort when a statement does not
+ * stop, or when the engine failed in a way it cannot recover from (a wasm trap such as "memory access out of
+ * bounds" leaves its memory unusable). Handles taken from the old engine fail from here on; pages ask getDb()
+ * again.
+ */
+export async function restartDb(): Promise<BrowserDuck> {
+  const old = opening;
+  opening = null;
+  if (old) await old.then((db) => db.terminate()).catch(() => undefined);
+  return getDb();
 }

@@ -1,18 +1,22 @@
 /**
- * The SQL workbench's own DuckDB: a separate duckdb-wasm worker (opened with exact BIGINT/DECIMAL), so
- * nothing an analyst types can touch the dashboard's database, and "reset" can throw the whole instance
- * away. User statements run on a DEDICATED connection with send() — executed in small steps inside the
- * worker, so cancelSent() can stop them between steps (conn.query() cannot be cancelled).
+ * The SQL workbench's side of the tab's one DuckDB engine (the dashboard's, src/lib/db/client.svelte.ts):
+ * a DEDICATED connection on it, so the workbench's session settings (search_path, SETs) stay its own, and
+ * user statements run with send() — executed in small steps inside the worker, so cancelSent() can stop them
+ * between steps (conn.query() cannot be cancelled). One engine per tab: a visit to /sql adds a connection,
+ * not a 34 MB wasm instance, and what the import page loads into schema `imported` is here at once.
  *
- * The bundled tables are ATTACHed READ_ONLY as `rol`; the semantic views live in `main`; the connection's
- * search_path is `scratch,main`, so an unqualified CREATE TABLE lands in the scratch schema.
+ * The engine hands BIGINT and DECIMAL over exactly (worker-client.ts); the bundled tables are ATTACHed
+ * READ_ONLY as `rol`; the semantic views live in `main`; the connection's search_path is `scratch,main`, so
+ * an unqualified CREATE TABLE lands in the scratch schema. Reset drops that schema (and restores the views)
+ * instead of making a new engine. External access is off for the whole engine: typed SQL reads no file or URL.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { SchemaInfo, Relation, IndicatorMeta } from '../sql/completion.ts';
 import { ResultSet, type BatchLike } from '../sql/result.ts';
 import { fillMissingDictionaries } from '../sql/dictionaries.ts';
 import type { ArrowFieldLike } from '../sql/cells.ts';
-import { BrowserDuck } from './worker-client.ts';
+import type { BrowserDuck } from './worker-client.ts';
+import viewsSql from './sql/views.sql?raw';
 
 export interface RunOptions {
   /** Cancel automatically after this many ms (0/undefined: no limit). */
@@ -52,17 +56,27 @@ export class Workbench {
     private conn: AsyncDuckDBConnection,
   ) {}
 
-  static async open(dataBase: string): Promise<Workbench> {
-    const duck = await BrowserDuck.open(dataBase, { exact: true });
-    const wb = new Workbench(duck, await Workbench.connect(duck));
-    return wb;
+  /** Opens the workbench's connection on the tab's engine (the scratch schema is created once and kept). */
+  static async open(duck: BrowserDuck): Promise<Workbench> {
+    return new Workbench(duck, await Workbench.connect(duck));
   }
 
   private static async connect(duck: BrowserDuck): Promise<AsyncDuckDBConnection> {
     const conn = await duck.db.connect();
-    await conn.query(`CREATE SCHEMA IF NOT EXISTS ${SCRATCH}`);
-    await conn.query(`SET search_path = '${SCRATCH},main'`);
+    try {
+      await conn.query(`CREATE SCHEMA IF NOT EXISTS ${SCRATCH}`);
+      await conn.query(`SET search_path = '${SCRATCH},main'`);
+    } catch (e) {
+      await conn.close().catch(() => undefined);
+      throw e;
+    }
     return conn;
+  }
+
+  /** Leaves the engine to the dashboard: the connection goes, the scratch tables stay for the next visit. */
+  async close(): Promise<void> {
+    this.running = null;
+    await this.conn.close().catch(() => undefined);
   }
 
   get busy(): boolean {
@@ -164,11 +178,25 @@ export class Workbench {
     return { relations, indicators };
   }
 
-  /** Throws the instance away and opens a fresh one: scratch tables, settings and any changed view are gone. */
-  async reset(dataBase: string): Promise<Workbench> {
-    // No cancel first: a worker stuck in one long step would not answer it. Terminating always works.
-    this.running = null;
-    await this.duck.db.terminate();
-    return Workbench.open(dataBase);
+  /**
+   * Scratch tables, session settings and any semantic view a statement replaced are gone: the scratch schema
+   * is dropped and made again, the views are created again from views.sql, and a fresh connection replaces
+   * this one (a statement still running on it is cancelled first). The engine, the bundled data and the
+   * imported data stay.
+   */
+  async reset(): Promise<Workbench> {
+    if (this.running) {
+      this.running.cancelled ??= 'user';
+      await this.conn.cancelSent().catch(() => false);
+    }
+    await this.close();
+    const conn = await this.duck.db.connect();
+    try {
+      await conn.query(`DROP SCHEMA IF EXISTS ${SCRATCH} CASCADE`);
+      await conn.query(viewsSql);
+    } finally {
+      await conn.close().catch(() => undefined);
+    }
+    return Workbench.open(this.duck);
   }
 }

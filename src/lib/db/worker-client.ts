@@ -13,6 +13,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import viewsSql from './sql/views.sql?raw';
 import { plainRow, type SqlParam, type SqlRunner } from './query.ts';
+import { columnInfo, decimalString, type ArrowFieldLike } from '../sql/cells.ts';
 
 export interface Manifest {
   db_file: string;
@@ -31,10 +32,11 @@ export class BrowserDuck implements SqlRunner {
   ) {}
 
   /**
-   * `exact`: hand BIGINT and DECIMAL to JS as BigInt and 128-bit decimals instead of doubles (the SQL
-   * workbench shows values exactly; the dashboard's zod rows want plain numbers, so it keeps the default).
+   * One engine per tab, shared by the dashboard and the SQL workbench (which opens its own connection on it,
+   * db/workbench.ts). BIGINT and DECIMAL come to JS exactly, as BigInt and 128-bit decimals (the workbench
+   * shows them to the last digit); `rows()` turns them into plain numbers for the dashboard's zod rows.
    */
-  static async open(dataBase: string, opts: { exact?: boolean } = {}): Promise<BrowserDuck> {
+  static async open(dataBase: string): Promise<BrowserDuck> {
     const t0 = performance.now();
     const manifestRes = await fetch(`${dataBase}/manifest.json`, { cache: 'no-cache' });
     if (!manifestRes.ok) throw new Error(`data manifest missing at ${dataBase}/manifest.json (HTTP ${manifestRes.status}) — run \`npm run data\``);
@@ -49,7 +51,7 @@ export class BrowserDuck implements SqlRunner {
     const t1 = performance.now();
     await db.open({
       path: ':memory:',
-      query: { castBigIntToDouble: !opts.exact, castDecimalToDouble: !opts.exact },
+      query: { castBigIntToDouble: false, castDecimalToDouble: false },
       filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false },
     });
     const conn = await db.connect();
@@ -61,7 +63,10 @@ export class BrowserDuck implements SqlRunner {
     // The semantic views in one round trip to the worker (19 statements one by one cost ~20 ms each in messaging).
     await conn.query(viewsSql);
     // The user's own imported data (IndexedDB) into schema `imported`; never fails the open.
-    await (await import('../import/load-imported.ts')).loadImported(conn);
+    // Kept current when another tab of the site saves (import/sync.ts).
+    const imported = await import('../import/load-imported.ts');
+    await imported.loadImported(conn);
+    imported.followOtherTabs(conn);
     // From here on no SQL may reach a file or URL of its own (read_csv('http://…') from the workbench):
     // the attached database keeps working, everything else is refused, and it cannot be switched back.
     await conn.query(`SET enable_external_access = false`);
@@ -101,6 +106,25 @@ export class BrowserDuck implements SqlRunner {
     if (params.length === 0) table = await this.conn.query(sql);
     else table = await (await this.prepared(sql)).query(...params);
     // duckdb-wasm bundles its own Arrow: read rows through toArray()/toJSON(), never instanceof.
-    return table.toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow(r.toJSON()));
+    const decimals = decimalColumns(table.schema.fields as unknown as ArrowFieldLike[]);
+    return table.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
+      const o = r.toJSON();
+      for (const [name, scale] of decimals) if (ArrayBuffer.isView(o[name])) o[name] = Number(decimalString(o[name] as unknown as Uint32Array, scale));
+      return plainRow(o);
+    });
   }
+
+  /** Stops the engine's worker (its wasm memory goes with it); every later call on this instance fails. */
+  async terminate(): Promise<void> {
+    this.statements.clear();
+    await this.db.terminate();
+  }
+}
+
+/**
+ * DECIMAL (and HUGEINT, which DuckDB hands to Arrow as DECIMAL(38,0)) columns arrive as 128-bit words: the
+ * dashboard's rows want numbers, as the engine gave them before it was opened exact for the workbench.
+ */
+function decimalColumns(fields: readonly ArrowFieldLike[]): (readonly [string, number])[] {
+  return fields.map(columnInfo).filter((c) => c.kind === 'decimal').map((c) => [c.name, c.scale ?? 0] as const);
 }

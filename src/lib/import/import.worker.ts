@@ -10,16 +10,29 @@ import { readTable } from './read-table.ts';
 import { checkAgainstExisting, importTable, type TableImport } from './table-import.ts';
 import { ImportProblemError } from './problems.ts';
 import { toIpc, type TableIpc } from './load-imported.ts';
-import { clearDataset, loadDataset, saveDataset } from './store.ts';
-import { emptyDataset, mergeDatasets, removeReport, summarize, toExportTable, type LocalDataset } from './dataset.ts';
+import { clearDataset, loadDatasetAt, loadRev, saveDataset } from './store.ts';
+import { clashingIds, emptyDataset, mergeDatasets, removeReport, summarize, toExportTable, type LocalDataset } from './dataset.ts';
+import { withDatasetLock } from './sync.ts';
 import { existingFromIpc } from './db-bridge.ts';
 import type { LocalChange, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 /** The last parsed table, kept here so that its rows never have to cross to the page. */
 const parsed = new Map<number, TableImport>();
-/** The local dataset as saved in IndexedDB (read on first use). */
-let local: Promise<LocalDataset> | null = null;
-const getLocal = () => (local ??= loadDataset());
+/**
+ * The local dataset as saved in IndexedDB, with its revision: read on first use, and again whenever another
+ * tab saved since (a small read of the revision tells).
+ */
+let local: Promise<{ dataset: LocalDataset; rev: number }> | null = null;
+async function getLocalAt(): Promise<{ dataset: LocalDataset; rev: number }> {
+  const rev = await loadRev();
+  const have = local && (await local.catch(() => null));
+  if (!have || have.rev !== rev) {
+    local = loadDatasetAt();
+    local.catch(() => (local = null));
+  }
+  return local!;
+}
+const getLocal = async () => (await getLocalAt()).dataset;
 
 const transferables = (ipc: TableIpc) => Object.values(ipc).map((b) => b.buffer as ArrayBuffer);
 const post = (m: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -35,12 +48,39 @@ function parsedOf(of: number): TableImport {
   return t;
 }
 
-async function apply(change: LocalChange): Promise<LocalDataset> {
-  const base = await getLocal();
-  if (change.kind === 'parsed') return mergeDatasets(base, parsedOf(change.of).dataset);
-  if (change.kind === 'dataset') return mergeDatasets(base, change.dataset);
+function apply(base: LocalDataset, change: LocalChange): LocalDataset {
+  if (change.kind === 'parsed' || change.kind === 'dataset') {
+    const incoming = change.kind === 'parsed' ? parsedOf(change.of).dataset : change.dataset;
+    // Another tab may have saved the same report since this one checked: refuse rather than store it twice.
+    const clash = clashingIds(base, incoming).reports;
+    if (clash.length)
+      throw new Error(
+        `报告 ${clash.slice(0, 3).join('、')} 已在另一个标签页中导入,本次未保存 / report ${clash.slice(0, 3).join(', ')} was imported in another tab meanwhile; nothing was saved`,
+      );
+    return mergeDatasets(base, incoming);
+  }
   if (change.kind === 'remove') return removeReport(base, change.reportId);
   return emptyDataset();
+}
+
+/**
+ * One change of the stored dataset, safe across tabs: under the dataset's Web Lock, applied to the newest
+ * revision (merged into what another tab saved meanwhile), written with the next revision. `base` tells the
+ * page which revision the change was applied to: when it is not the one its DuckDB holds, it reloads.
+ */
+function save(change: LocalChange): Promise<{ next: LocalDataset; base: number; rev: number }> {
+  return withDatasetLock(async () => {
+    const cur = await getLocalAt();
+    const next = apply(cur.dataset, change);
+    const rev = cur.rev + 1;
+    if (change.kind === 'clear') await clearDataset(rev);
+    // The Arrow snapshot start-up inserts, built here from the same records schema `imported` now holds
+    // (the loader casts to the declared types, so these load exactly as DuckDB's own would).
+    else await saveDataset(next, toIpc(next), rev);
+    // Only once IndexedDB holds it: a failed save leaves the worker's dataset as it was.
+    local = Promise.resolve({ dataset: next, rev });
+    return { next, base: cur.rev, rev };
+  });
 }
 
 async function handle(req: WorkerRequest): Promise<void> {
@@ -97,15 +137,9 @@ async function handle(req: WorkerRequest): Promise<void> {
       return post({ id: req.id, type: 'done' });
     }
     case 'save': {
-      const next = await apply(req.change);
-      if (req.change.kind === 'clear') await clearDataset();
-      // The Arrow snapshot start-up inserts, built here from the same records schema `imported` now holds
-      // (the loader casts to the declared types, so these load exactly as DuckDB's own would).
-      else await saveDataset(next, toIpc(next));
-      // Only once IndexedDB holds it: a failed save leaves the worker's dataset as it was.
-      local = Promise.resolve(next);
+      const { next, base, rev } = await save(req.change);
       if (req.change.kind === 'parsed') parsed.delete(req.change.of);
-      return post({ id: req.id, type: 'summary', summary: summarize(next) });
+      return post({ id: req.id, type: 'summary', summary: summarize(next), saved: { base, rev } });
     }
     case 'summary':
       return post({ id: req.id, type: 'summary', summary: summarize(await getLocal()) });

@@ -8,9 +8,11 @@ import * as arrow from 'apache-arrow';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { TABLE_COLUMNS, type DuckType, type TableName } from './columns.ts';
 import type { LocalDataset } from './dataset.ts';
-import { hasDataset, loadIpc } from './store.ts';
+import { hasDataset, loadIpcAt, loadRev } from './store.ts';
+import { onOtherTabSaved } from './sync.ts';
 
-export const importState = { facts: 0, reports: 0, ms: 0, error: '' };
+/** `rev`: the stored revision schema `imported` of this tab's DuckDB holds (store.ts). */
+export const importState = { facts: 0, reports: 0, ms: 0, error: '', rev: 0 };
 
 // Columns are assembled with makeData from typed arrays, not with Arrow's builders: the builders compile
 // their null checks with `new Function`, which the site's Content-Security-Policy (no 'unsafe-eval') forbids.
@@ -129,7 +131,15 @@ export async function deleteReportRows(conn: AsyncDuckDBConnection, reportId: st
  * One change of the local dataset: `change` on schema `imported` inside a transaction, then `persist` (the
  * IndexedDB write); if either fails the transaction is rolled back, so DuckDB and IndexedDB never disagree.
  */
-export async function transact(conn: AsyncDuckDBConnection, change: () => Promise<void>, persist: () => Promise<void>): Promise<void> {
+export function transact(conn: AsyncDuckDBConnection, change: () => Promise<void>, persist: () => Promise<void>): Promise<void> {
+  // One change of schema `imported` at a time in this tab (a reload for another tab's save waits its turn).
+  const run = changes.then(() => transactNow(conn, change, persist));
+  changes = run.catch(() => undefined);
+  return run;
+}
+let changes: Promise<unknown> = Promise.resolve();
+
+async function transactNow(conn: AsyncDuckDBConnection, change: () => Promise<void>, persist: () => Promise<void>): Promise<void> {
   await conn.query('BEGIN TRANSACTION');
   try {
     await change();
@@ -160,8 +170,9 @@ export async function loadImported(conn: AsyncDuckDBConnection): Promise<number>
   const t0 = performance.now();
   try {
     if (await hasDataset()) {
-      let ipc = (await loadIpc()) as TableIpc | null;
+      let { ipc, rev } = (await loadIpcAt()) as { ipc: TableIpc | null; rev: number };
       if (!ipc) {
+        rev = await loadRev();
         const { runInWorker } = await import('./worker-client.ts');
         const r = await runInWorker({ type: 'stored-ipc' });
         if (r.type !== 'ipc') throw new Error(r.type === 'failed' ? r.message : 'the local dataset could not be read');
@@ -172,6 +183,12 @@ export async function loadImported(conn: AsyncDuckDBConnection): Promise<number>
         await clearTables(conn);
         await insertTables(conn, tables);
       }, async () => undefined);
+      importState.rev = rev;
+    } else {
+      // Nothing stored (never, or cleared in another tab): schema `imported` is empty.
+      const rev = await loadRev();
+      if (rev !== importState.rev) await transact(conn, () => clearTables(conn), async () => undefined);
+      importState.rev = rev;
     }
     importState.error = '';
   } catch (e) {
@@ -180,4 +197,41 @@ export async function loadImported(conn: AsyncDuckDBConnection): Promise<number>
   }
   importState.ms = performance.now() - t0;
   return importState.ms;
+}
+
+let followed: AsyncDuckDBConnection | null = null;
+const changeListeners = new Set<() => void>();
+
+/**
+ * Keeps schema `imported` of this tab's engine at the newest stored revision: when another tab saves, the
+ * stored dataset is loaded again and the pages that show it are told (onImportedChange). BrowserDuck.open
+ * calls it once per engine.
+ */
+export function followOtherTabs(conn: AsyncDuckDBConnection): void {
+  const first = !followed;
+  followed = conn;
+  if (first) onOtherTabSaved((rev) => rev !== importState.rev && void reloadImported());
+}
+
+/** Loads the stored dataset into the followed engine again, then tells the listeners. */
+export async function reloadImported(): Promise<void> {
+  if (!followed) return;
+  await loadImported(followed);
+  for (const l of changeListeners) l();
+}
+
+/**
+ * This tab's save landed at `rev`, applied to revision `base`: when that is what its DuckDB held, DuckDB now
+ * holds `rev` (the page changed schema `imported` the same way); otherwise another tab saved in between, and
+ * its rows are loaded too.
+ */
+export function afterOwnSave(saved: { base: number; rev: number }): void {
+  if (saved.base === importState.rev) importState.rev = saved.rev;
+  else void reloadImported();
+}
+
+/** Calls `f` after schema `imported` changed because of another tab; returns the unsubscribe. */
+export function onImportedChange(f: () => void): () => void {
+  changeListeners.add(f);
+  return () => changeListeners.delete(f);
 }

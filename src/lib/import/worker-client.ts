@@ -1,5 +1,6 @@
 /** The page's side of the import worker: one worker, requests answered in turn, progress to a callback. */
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+import { announce } from './sync.ts';
 
 type Final = Exclude<WorkerResponse, { type: 'progress' }>;
 type Progress = Extract<WorkerResponse, { type: 'progress' }>;
@@ -19,6 +20,7 @@ function get(): Worker {
       if (m.type === 'progress') p.progress?.(m);
       else {
         pending.delete(m.id);
+        if (m.type === 'summary' && m.saved) afterSave(m.saved);
         p.done(m);
       }
     };
@@ -30,6 +32,15 @@ function get(): Worker {
     };
   }
   return worker;
+}
+
+/**
+ * A save landed in IndexedDB: tell the other tabs, and when it was applied to a newer revision than this tab's
+ * DuckDB holds (another tab saved in between), load the stored dataset into it again.
+ */
+function afterSave(saved: { base: number; rev: number }): void {
+  announce(saved.rev);
+  void import('./load-imported.ts').then((m) => m.afterOwnSave(saved));
 }
 
 /**

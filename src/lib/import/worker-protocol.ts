@@ -54,7 +54,8 @@ export type WorkerResponse =
   /** Answer to `check`: no problems means the table can be taken. */
   | { id: number; type: 'checked'; problems: ImportProblem[] }
   | { id: number; type: 'ipc'; ipc: TableIpc }
-  | { id: number; type: 'summary'; summary: LocalSummary }
+  /** `saved` (answer to `save`): the stored revision the change was applied to, and the one it made. */
+  | { id: number; type: 'summary'; summary: LocalSummary; saved?: { base: number; rev: number } }
   | { id: number; type: 'export'; bytes: Uint8Array }
   | { id: number; type: 'done' }
   | { id: number; type: 'problems'; problems: ImportProblem[] }
