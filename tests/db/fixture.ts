@@ -80,6 +80,10 @@ export const FACTS: Fact[] = [
   fact('t-b', 2024, 'out_events', 10),
   // A target is not an achievement.
   fact('t-c', 2024, 'out_events', 99, { is_target: true, section: '计划' }),
+  // Mediation success in 2023 (appended: the fact ids above keep their numbers). 甲: 53 of 80 = 66.25 %
+  // (two decimals; one decimal would say 66.3). 乙: 40 successes to 30 June, of 60 cases: 66.67 %, partial year.
+  fact('t-a', 2023, 'med_success', 53),
+  fact('t-b', 2023, 'med_success', 40, { period_basis: 'ytd_as_of', period_start: '2023-01-01', period_end: '2023-06-30' }),
 ];
 
 export const VIOLATIONS: Violation[] = [

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openExtracts, type NodeDuck } from '../../scripts/lib/duckdb-node.ts';
 import { runQuery, listParam } from '../../src/lib/db/query.ts';
-import { mediationByTownYear } from '../../src/lib/db/queries.ts';
+import { mediationByTownYear, unitValues } from '../../src/lib/db/queries.ts';
+import { openFixture } from './fixture.ts';
 
 // Real DuckDB over the real built Parquet (npm test runs `npm run data` first).
 let db: NodeDuck;
@@ -24,14 +25,38 @@ describe('mediation_by_town_year over the built extracts', () => {
     ]);
     expect(levels).toEqual([{ level: 'township' }]);
   });
-  it('keeps reported and derived success rates apart', async () => {
-    const rows = await runQuery(db, mediationByTownYear, '', '', '', '', '', 1990, 2100);
-    for (const r of rows) {
-      if (r.success !== null && r.total) expect(r.success_rate_derived).toBeCloseTo((100 * r.success) / r.total, 1);
-      else expect(r.success_rate_derived).toBeNull();
-    }
-  });
   it('rejects parameters of the wrong type before touching the database', async () => {
     await expect(runQuery(db, mediationByTownYear, '', '', '', '', '', '2024' as never, 2024)).rejects.toThrow(/mediation_by_town_year: bad parameters/);
+  });
+});
+
+// The success rate has one definition, views.sql's (unit_values_of): derived only from exact counts, two
+// decimals, the partial-year flag kept. Expected values are worked out by hand from tests/db/fixture.ts.
+describe('mediation success rate over the hand-made fixture', () => {
+  let fx: Awaited<ReturnType<typeof openFixture>>;
+  beforeAll(async () => {
+    fx = await openFixture();
+  });
+  afterAll(() => fx.cleanup());
+
+  it('gives each town-year its reported and derived rate', async () => {
+    const rows = await runQuery(fx.db, mediationByTownYear, '', '测试县', '', '', '', 2023, 2024);
+    expect(rows.map((r) => [r.town_name, r.year, r.total, r.total_lower_bound, r.success, r.success_rate_reported, r.success_rate_derived, r.full_year])).toEqual([
+      ['甲镇', 2023, 80, false, 53, null, 66.25, true], // 53 / 80
+      ['乙乡', 2023, 60, false, 40, null, 66.67, false], // 40 / 60, successes counted to 30 June only
+      ['甲镇', 2024, 100, false, 90, 90, 90, true], // 90 / 100; the report also says 90 %
+      ['乙乡', 2024, 50, true, 40, 80, null, true], // "50余" cases: a lower bound, so no derived rate
+      ['丁镇', 2024, 0, false, null, null, null, true], // an explicit zero, no successes stated
+    ]);
+  });
+
+  it('agrees with unit_values (the semantic layer) for every town-year', async () => {
+    const med = await runQuery(fx.db, mediationByTownYear, '', '测试县', '', '', '', 2023, 2024);
+    const ids = listParam(med.map((r) => r.town_id).filter((x, i, a) => a.indexOf(x) === i));
+    const uvs = await runQuery(fx.db, unitValues, ids, 'township', listParam(['med_success_rate']), 2023, 2024, 1);
+    for (const r of med) {
+      const u = uvs.find((x) => x.town_id === r.town_id && x.year === r.year);
+      expect([r.town_name, r.year, r.success_rate_derived, r.success_rate_reported]).toEqual([r.town_name, r.year, u?.derived_value ?? null, u?.value ?? null]);
+    }
   });
 });

@@ -108,7 +108,7 @@ export function mediationFromAgg(rows: AggValue[] | UnitValue[]): MediationRow[]
     else if (r.indicator_id === 'med_oral') o.oral = r.value;
     else if (r.indicator_id === 'med_written') o.written = r.value;
     else if (r.indicator_id === 'med_success') o.success = r.value;
-    else if (r.indicator_id === 'med_success_rate') o.success_rate_derived = r.derived_value === null ? null : Math.round(r.derived_value * 10) / 10;
+    else if (r.indicator_id === 'med_success_rate') o.success_rate_derived = r.derived_value; // as the semantic layer rounds it (two decimals)
     o.full_year &&= r.full_year;
     o.is_synthetic ||= r.is_synthetic;
   }
