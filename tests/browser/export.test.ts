@@ -5,7 +5,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openExtracts } from '../../scripts/lib/duckdb-node.ts';
 import { listParam, runQuery } from '../../src/lib/db/query.ts';
-import { mediationByTownYear } from '../../src/lib/db/queries.ts';
+import { mediationByTownYear, scopeTowns } from '../../src/lib/db/queries.ts';
+import { readPngMeta } from '../../src/lib/export/png-text.ts';
 import { BUILD_DIR, foreignRequests, openSite, type Session } from './harness.ts';
 
 // Briefing exports from the built site: PNG 2×/3×, SVG, CSV, XLSX of a chart, and "Export all".
@@ -81,7 +82,9 @@ describe('chart exports', () => {
   it('PNG 2× and 3×: the framed chart at the right size, on white, not blank', async () => {
     const two = await exportOf('mediation', 'png2');
     expect(two.name).toMatch(/^矛盾纠纷调处量_\d{4}-\d{2}-\d{2}@2x\.png$/);
-    expect(pngSize(two.bytes)).toEqual({ width: 2000, height: 2 * (380 + 78 + 44) });
+    const size2 = pngSize(two.bytes);
+    expect(size2.width).toBe(1600); // 800 px frame at 2×
+    expect(size2.height).toBeGreaterThan(2 * 380);
     const share = inkShare(two.bytes);
     expect(share).toBeGreaterThan(0.01);
     expect(share).toBeLessThan(0.5); // white background, not a black box
@@ -94,8 +97,25 @@ describe('chart exports', () => {
     }, two.bytes.toString('base64'));
     expect(corner).toEqual([255, 255, 255, 255]);
     const three = await exportOf('mediation', 'png3');
-    expect(pngSize(three.bytes)).toEqual({ width: 3000, height: 3 * (380 + 78 + 44) });
+    expect(pngSize(three.bytes)).toEqual({ width: 2400, height: (size2.height / 2) * 3 });
     if (process.env.SAVE_EXPORTS) writeFileSync(process.env.SAVE_EXPORTS, two.bytes);
+  });
+
+  it('the PNG says what it shows: its frame text (decoded from the file) names the scope, towns, non-reporters, sources; 16 cm wide', async () => {
+    const { bytes } = await exportOf('mediation', 'png2');
+    const meta = readPngMeta(new Uint8Array(bytes));
+    const d = meta.text.Description!;
+    expect(meta.text.Title).toBe('矛盾纠纷调处量');
+    expect(d).toContain('贵州省 · 2024年');
+    expect(d).toMatch(/范围:贵州省 · \d+个乡镇\(街道\):/);
+    expect(d).toContain('蒲场镇');
+    expect(d).toMatch(/未报告\(\d+个\):/);
+    expect(d).toMatch(/数据来源:1份年度报告\(0份导入,\d份经人工复核\)/);
+    expect(d).toMatch(/制图日期:\d{4}-\d{2}-\d{2}/);
+    expect(d).not.toContain('示例数据');
+    expect(meta.pxPerMetre).toBe(10000); // 1600 px over 16 cm
+    // The menu closed after the download.
+    expect(await s.page.locator('[data-panel="mediation"] details.menu').getAttribute('open')).toBeNull();
   });
 
   it('SVG keeps the Chinese title, scope, source and date as text', async () => {
@@ -104,25 +124,35 @@ describe('chart exports', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toMatch(/<text[^>]*>矛盾纠纷调处量<\/text>/);
     expect(svg).toMatch(/<text[^>]*>贵州省 · 2024年<\/text>/);
-    expect(svg).toMatch(/<text[^>]*>数据来源: 各乡镇\(街道\)法治政府建设年度报告<\/text>/);
-    expect(svg).toMatch(/<text[^>]*>制图日期: \d{4}-\d{2}-\d{2}<\/text>/);
+    expect(svg).toMatch(/<text[^>]*>数据来源:1份年度报告\(0份导入,\d份经人工复核\)<\/text>/);
+    expect(svg).toMatch(/<text[^>]*>制图日期:\d{4}-\d{2}-\d{2}<\/text>/);
     expect(svg).toContain('>蒲场镇</text>');
     expect(svg).not.toContain('示例数据'); // the bundled data is real
   });
 
-  it("CSV (UTF-8 with BOM) and XLSX carry exactly the query's values", async () => {
+  it("CSV (UTF-8 with BOM) and XLSX: every town of the scope a row, the query's values, the report and evidence; empty where nothing was reported", async () => {
     const db = await openExtracts(join(BUILD_DIR, 'data'));
     const [q] = await runQuery(db, mediationByTownYear, '', '', listParam(['gz-suiyang-puchang']), '', '', 2024, 2024);
+    const towns = await runQuery(db, scopeTowns, '贵州省', '', '', 500);
     db.close();
     const csv = (await exportOf('mediation', 'csv')).bytes;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = csv.toString('utf8').slice(1).trim().split('\r\n').map((l) => l.split(','));
-    expect(lines[0]).toEqual(['乡镇(街道)', '年份', '调处总数', '口头调解', '书面调解', '调解成功', '调解成功率', '下限值(≥)', '非整年']);
-    expect(lines).toHaveLength(2);
+    const lines = csv.toString('utf8').slice(1).trim().split('\r\n').map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
+    expect(lines[0]).toEqual(['乡镇(街道)', '年份', '调处总数', '口头调解', '书面调解', '调解成功', '调解成功率', '下限值(≥)', '非整年', '状态', '报告', '原文依据', '数值性质']);
+    expect(lines).toHaveLength(1 + towns.length);
+    expect(lines.slice(1).map((l) => l[0]).sort()).toEqual(towns.map((t) => t.name_zh).sort());
     const num = (s: string) => (s === '' ? null : Number(s));
     expect(lines[1]!.slice(0, 2)).toEqual([q!.town_name, String(q!.year)]);
     expect(lines[1]!.slice(2, 6).map(num)).toEqual([q!.total, q!.oral, q!.written, q!.success]);
     expect(num(lines[1]![6]!)).toEqual(q!.success_rate_reported ?? q!.success_rate_derived);
+    expect(lines[1]![10]).toContain('蒲场镇'); // the report's title
+    expect(lines[1]![11]).toMatch(/\d/); // the evidence phrase
+    expect(lines[1]![12]).toBe('确数');
+    // A town that did not report: a row with empty value cells (never 0) and the status.
+    for (const l of lines.slice(2)) {
+      expect(l.slice(2, 7)).toEqual(['', '', '', '', '']);
+      expect(l[9]).toBe('未报告');
+    }
     const xlsx = unzipSync(new Uint8Array((await exportOf('mediation', 'xlsx')).bytes));
     const sheet = strFromU8(xlsx['xl/worksheets/sheet1.xml']!);
     expect(sheet).toContain(`<v>${q!.total}</v>`);

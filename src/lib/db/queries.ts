@@ -286,3 +286,50 @@ export const aggKpi = defineQuery({
   params: z.tuple([z.string(), z.string(), int, int, flag]),
   row: scopeAggregate.row,
 });
+
+// ---- Briefings (issue 14): the statements behind a scope's values, and the scope's towns ---------------
+import scopeEvidenceSql from './sql/scope_evidence.sql?raw';
+import scopeTownsSql from './sql/scope_towns.sql?raw';
+
+/** (scope: $1 … $5) ($6 indicator ids, $7 first year, $8 last year, $9 include partial) */
+export const scopeEvidence = defineQuery({
+  name: 'scope_evidence',
+  sql: scopeEvidenceSql,
+  params: z.tuple([...scope, z.string(), int, int, flag]),
+  row: z.object({
+    town_id: z.string(),
+    town_name: z.string(),
+    year: int,
+    indicator_id: z.string(),
+    fact_id: z.string(),
+    report_id: z.string(),
+    report_title: z.string().nullable(),
+    report_source: z.string(),
+    report_imported: z.boolean(),
+    report_reviewed: z.boolean(),
+    is_synthetic: z.boolean(),
+    evidence: z.string(),
+    qualifier: z.string(),
+    value: z.number(),
+    value_high: num,
+    review_status: z.string(),
+  }),
+});
+export type EvidenceRow = z.infer<typeof scopeEvidence.row>;
+
+/** ($1 province, $2 county, $3 town ids, $4 most rows) */
+export const scopeTowns = defineQuery({
+  name: 'scope_towns',
+  sql: scopeTownsSql,
+  params: z.tuple([z.string(), z.string(), townList, int.positive()]),
+  row: z.object({
+    town_id: z.string(),
+    name_zh: z.string(),
+    unit_type: z.string(),
+    county: z.string().nullable(),
+    province: z.string().nullable(),
+    is_synthetic: z.boolean(),
+    n_scope: int,
+  }),
+});
+export type ScopeTown = z.infer<typeof scopeTowns.row>;

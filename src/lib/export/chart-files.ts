@@ -1,14 +1,45 @@
 /**
  * Every export of one chart panel — PNG 2×/3×, framed SVG, CSV (BOM) and XLSX of the chart's data — and
- * the page registry "Export all" zips. Panels register a producer on mount and remove it on destroy.
+ * the page registry that "Export all" and the Word briefing read. Panels register a producer on mount and
+ * remove it on destroy. PNGs carry their frame's text (iTXt) and a density that makes them 16 cm wide.
  */
 import { strToU8 } from 'fflate';
 import type { ChartOption } from '../charts/base.ts';
-import { toExportTable, type ChartData } from '../charts/chart-data.ts';
-import type { ChartFrame } from './chart-image.ts';
-import { toCsv, toXlsx } from './table.ts';
+import type { ChartData } from '../charts/chart-data.ts';
+import type { ChartFrame } from './frame.ts';
+import { frameText } from './frame.ts';
+import { addPngMeta } from './png-text.ts';
+import { toCsv, toXlsx, type Table } from './table.ts';
+import type { SentenceInput } from './sentences.ts';
 
 export type ChartExportFormat = 'png2' | 'png3' | 'svg' | 'csv' | 'xlsx';
+
+/** What a chart's briefing sentences say: the quantity (a column of the chart's data) and its parts. */
+export interface BriefSpec {
+  /** zh "调处矛盾纠纷" / en "disputes mediated" */
+  what: string;
+  most?: string;
+  /** catalog unit (件, 场, %) */
+  unit: string;
+  additive: boolean;
+  /** the data column holding the quantity, and its lower-bound flag column */
+  key: string;
+  lowerKey?: string;
+  parts?: { key: string; what: string; lowerKey?: string }[];
+}
+
+/** One chart, as the Word briefing needs it. */
+export interface BriefPart {
+  title: string;
+  caption: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+  sentences: string[];
+  table: { header: string[]; rows: string[][] };
+  notes: string[];
+  synthetic: boolean;
+}
 
 export interface ChartExportSource {
   id: string;
@@ -16,7 +47,12 @@ export interface ChartExportSource {
   stem: string;
   option: () => ChartOption | null;
   data: () => ChartData;
-  frame: () => ChartFrame;
+  /** the frame: needs the scope's towns and reports, so it may query */
+  frame: () => Promise<ChartFrame>;
+  /** the complete export table (every town a row, evidence and qualifier) */
+  table: () => Promise<Table>;
+  /** the chart's part of a briefing, or null when it has nothing to say */
+  brief?: () => Promise<Omit<BriefPart, 'png' | 'width' | 'height'> | null>;
   chartHeight?: number;
 }
 
@@ -29,17 +65,33 @@ export const MIME: Record<ChartExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export async function exportChart(src: ChartExportSource, format: ChartExportFormat): Promise<Uint8Array> {
-  if (format === 'csv') return strToU8(toCsv(toExportTable(src.data())));
-  if (format === 'xlsx') return toXlsx(toExportTable(src.data()), src.stem.slice(0, 31));
+/** Printed width of every exported picture: a Word page's text width. */
+export const PRINT_WIDTH_M = 0.16;
+
+/** The framed chart as PNG bytes at `scale`× (with its frame text and 16 cm density). */
+export async function chartPng(src: ChartExportSource, scale: number, frame?: ChartFrame): Promise<{ png: Uint8Array; width: number; height: number }> {
   const option = src.option();
   if (!option) throw new Error('this chart has no data to draw');
+  const f = frame ?? (await src.frame());
   // ECharts is loaded on demand (it is not part of the page's initial JS).
   const { framedSvg, svgToPng } = await import('./chart-image.ts');
-  const { svg, width, height } = framedSvg(option, src.frame(), src.chartHeight);
-  if (format === 'svg') return strToU8(svg);
-  const png = await svgToPng(svg, width, height, format === 'png2' ? 2 : 3);
-  return new Uint8Array(await png.arrayBuffer());
+  const { svg, width, height } = framedSvg(option, f, src.chartHeight);
+  const blob = await svgToPng(svg, width, height, scale);
+  const raw = new Uint8Array(await blob.arrayBuffer());
+  const w = Math.round(width * scale);
+  return { png: addPngMeta(raw, { Title: f.title, Description: frameText(f) }, w / PRINT_WIDTH_M), width: w, height: Math.round(height * scale) };
+}
+
+export async function exportChart(src: ChartExportSource, format: ChartExportFormat): Promise<Uint8Array> {
+  if (format === 'csv') return strToU8(toCsv(await src.table()));
+  if (format === 'xlsx') return toXlsx(await src.table(), src.stem.slice(0, 31));
+  if (format === 'svg') {
+    const option = src.option();
+    if (!option) throw new Error('this chart has no data to draw');
+    const { framedSvg } = await import('./chart-image.ts');
+    return strToU8(framedSvg(option, await src.frame(), src.chartHeight).svg);
+  }
+  return (await chartPng(src, format === 'png2' ? 2 : 3)).png;
 }
 
 /** Panels on the current page, in mount order. */
@@ -58,3 +110,5 @@ export async function exportAllFiles(): Promise<Record<string, Uint8Array>> {
   }
   return files;
 }
+
+export type { SentenceInput };

@@ -1,29 +1,44 @@
 /**
  * Briefing images of a chart: an SVG with text kept as text, and PNGs drawn from it at 2× or 3× on white.
- * Each image carries a frame — title, subtitle (scope and period), 数据来源, the date made, and "示例数据"
- * when any synthetic data is shown. The chart itself is rendered by ECharts' SVG renderer in SSR mode from
- * the same option the page shows, so the image equals the chart.
+ * Each image carries its frame (frame.ts): title, scope and period, the towns, non-reporters, sources, the
+ * lower-bound note, 示例数据, the date. The chart itself is rendered by ECharts' SVG renderer in SSR mode from
+ * the same option the page shows (fonts enlarged for print), so the image equals the chart.
  */
 import { echarts } from '../charts/echarts.ts';
 import type { ChartOption } from '../charts/base.ts';
 import { FONT_FAMILY } from '../charts/palette.ts';
+import { FRAME_WIDTH, frameLayout, type ChartFrame, type FrameText } from './frame.ts';
 
-export interface ChartFrame {
-  title: string;
-  subtitle: string;
-  /** "数据来源: …" line, already localised. */
-  source: string;
-  /** "制图日期: 2026-11-28", already localised. */
-  made: string;
-  /** The synthetic-data label to show, or '' when all data is real. */
-  syntheticLabel: string;
-}
+export type { ChartFrame } from './frame.ts';
+export { FRAME_WIDTH } from './frame.ts';
 
-export const FRAME_WIDTH = 1000;
-const HEAD = 78;
-const FOOT = 44;
+/** The chart's own text at print size: 14 px at an 800 px frame is 8 pt when pasted 16 cm wide. */
+export const CHART_FONT = 14;
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** The option as printed: every text at least CHART_FONT px (axis labels, legend, value labels, axis names). */
+export function printOption(option: ChartOption): ChartOption {
+  const big = (o: unknown, axis = false): unknown => {
+    if (Array.isArray(o)) return o.map((x) => big(x, axis));
+    if (!o || typeof o !== 'object') return o;
+    const x = { ...(o as Record<string, unknown>) };
+    if (axis) for (const k of ['axisLabel', 'nameTextStyle']) x[k] ??= {};
+    for (const k of ['axisLabel', 'label', 'nameTextStyle', 'textStyle']) {
+      if (x[k] && typeof x[k] === 'object') {
+        const v = x[k] as Record<string, unknown>;
+        x[k] = { ...v, fontSize: Math.max(typeof v.fontSize === 'number' ? v.fontSize : 12, CHART_FONT) };
+      }
+    }
+    return x;
+  };
+  const o = { ...option } as Record<string, unknown>;
+  for (const k of ['xAxis', 'yAxis', 'series']) if (o[k]) o[k] = big(o[k], k !== 'series');
+  const legend = (o.legend ?? {}) as Record<string, unknown>;
+  if (o.legend) o.legend = Array.isArray(o.legend) ? big(o.legend) : { ...legend, textStyle: { ...((legend.textStyle as object) ?? {}), fontSize: CHART_FONT } };
+  o.textStyle = { ...((o.textStyle as object) ?? {}), fontSize: CHART_FONT };
+  return o as ChartOption;
+}
 
 /** The chart alone as an SVG string (ECharts SSR, no animation). */
 export function chartSvg(option: ChartOption, width: number, height: number, background = '#fff'): string {
@@ -36,26 +51,24 @@ export function chartSvg(option: ChartOption, width: number, height: number, bac
   }
 }
 
-/** The framed briefing SVG: width FRAME_WIDTH, height chartHeight + header + footer. */
-export function framedSvg(option: ChartOption, frame: ChartFrame, chartHeight = 460): { svg: string; width: number; height: number } {
-  const width = FRAME_WIDTH;
-  const height = HEAD + chartHeight + FOOT;
-  const inner = chartSvg(option, width - 32, chartHeight).replace(/^<svg /, `<svg x="16" y="${HEAD}" `);
-  const text = (x: number, y: number, s: string, attrs: string) =>
-    `<text x="${x}" y="${y}" font-family="${esc(FONT_FAMILY)}" ${attrs}>${esc(s)}</text>`;
+const text = (t: FrameText, dy = 0) =>
+  `<text x="${t.x.toFixed(1)}" y="${(t.y + dy).toFixed(1)}" font-family="${esc(FONT_FAMILY)}" font-size="${t.size}"${t.bold ? ' font-weight="bold"' : ''} fill="${t.fill}"${t.anchor && t.anchor !== 'start' ? ` text-anchor="${t.anchor}"` : ''}>${esc(t.text)}</text>`;
+
+/** The framed briefing SVG: width FRAME_WIDTH, height header + chartHeight + footer. */
+export function framedSvg(option: ChartOption, frame: ChartFrame, chartHeight = 420): { svg: string; width: number; height: number } {
+  const lay = frameLayout(frame, FRAME_WIDTH);
+  const width = lay.width;
+  const height = lay.head + chartHeight + lay.foot;
+  const inner = chartSvg(printOption(option), width - 24, chartHeight).replace(/^<svg /, `<svg x="12" y="${lay.head}" `);
+  const footTop = lay.head + chartHeight;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
-    text(24, 34, frame.title, 'font-size="22" font-weight="bold" fill="#1d2129"') +
-    text(24, 60, frame.subtitle, 'font-size="14" fill="#5c6470"') +
-    (frame.syntheticLabel
-      ? `<rect x="${width - 140}" y="16" width="116" height="28" rx="4" fill="#fff" stroke="#8a3ffc"/>` +
-        text(width - 82, 36, frame.syntheticLabel, 'font-size="15" font-weight="bold" fill="#8a3ffc" text-anchor="middle"')
-      : '') +
+    (lay.badge ? `<rect x="${lay.badge.x.toFixed(1)}" y="${lay.badge.y}" width="${lay.badge.w.toFixed(1)}" height="${lay.badge.h}" rx="4" fill="#fff" stroke="#8a3ffc" stroke-width="1.5"/>` : '') +
+    lay.texts.map((t) => text(t)).join('') +
     inner +
-    `<line x1="24" x2="${width - 24}" y1="${height - FOOT + 6}" y2="${height - FOOT + 6}" stroke="#e3e6ea"/>` +
-    text(24, height - 16, frame.source, 'font-size="12" fill="#5c6470"') +
-    text(width - 24, height - 16, frame.made, 'font-size="12" fill="#5c6470" text-anchor="end"') +
+    `<line x1="24" x2="${width - 24}" y1="${footTop + 6}" y2="${footTop + 6}" stroke="#d5d9de"/>` +
+    lay.footTexts.map((t) => text(t, footTop)).join('') +
     `</svg>`;
   return { svg, width, height };
 }
