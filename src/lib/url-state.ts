@@ -17,6 +17,9 @@ export interface OverviewState {
 }
 
 export interface CompareState {
+  /** a county (with its province) selects all its towns; `towns` narrows or replaces that choice */
+  province: string;
+  county: string;
   towns: string[];
   y0: number | null;
   y1: number | null;
@@ -58,11 +61,30 @@ export function parseCompare(p: URLSearchParams): CompareState {
     const [cat, ind] = kv.split(':');
     if (cat && ind) pick[cat] = ind;
   }
-  return { towns: list(p.get('towns')).slice(0, 8), y0: year(p.get('from')), y1: year(p.get('to')), partial: p.get('partial') === '1', pick };
+  return {
+    province: p.get('province') ?? '',
+    county: p.get('county') ?? '',
+    towns: list(p.get('towns')).slice(0, COMPARE_MAX),
+    y0: year(p.get('from')),
+    y1: year(p.get('to')),
+    partial: p.get('partial') === '1',
+    pick,
+  };
+}
+
+/** At most this many towns on compare (a large county; the query layer's cap on listed ids). */
+export const COMPARE_MAX = 200;
+
+/** The overview's scope and period as a compare link's query (the nav carries them over). */
+export function compareFromOverview(p: URLSearchParams): string {
+  const o = parseOverview(p);
+  return compareSearch({ province: o.province, county: o.county, towns: o.towns, y0: o.y0, y1: o.y1, partial: o.partial, pick: {} });
 }
 
 export function compareSearch(s: CompareState): string {
   const p = new URLSearchParams();
+  if (s.province) p.set('province', s.province);
+  if (s.county) p.set('county', s.county);
   if (s.towns.length) p.set('towns', s.towns.join(','));
   if (s.y0 !== null) p.set('from', String(s.y0));
   if (s.y1 !== null) p.set('to', String(s.y1));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_DIR, foreignRequests, openSite, type Session } from './harness.ts';
+import { readPngMeta } from '../../src/lib/export/png-text.ts';
 
 // The Word briefing from the built site (issue 14): one click on the overview, a .docx of the page's charts.
 let s: Session;
@@ -25,6 +26,17 @@ describe('生成简报 / Briefing (Word)', () => {
     // 密云区 has two towns; only 鼓楼街道 reports mediation in 2025 (the bundled real data).
     await s.page.goto(`${s.origin}/?province=${encodeURIComponent('北京市')}&county=${encodeURIComponent('密云区')}&from=2025&to=2025`);
     await s.page.locator('[data-testid="mediation-chart"][data-rendered="true"]').waitFor({ timeout: 60_000 });
+    // An exported PNG names the county, its towns, the one that did not report, and the sources (its frame
+    // text, decoded from the file's iTXt chunk: the same text model the picture is drawn from).
+    const p = s.page.locator('[data-panel="mediation"]');
+    await p.locator('details.menu summary').click();
+    const [dl] = await Promise.all([s.page.waitForEvent('download'), p.locator('button[data-export="png2"]').click()]);
+    const png = new Uint8Array(readFileSync((await dl.path())!));
+    const d = readPngMeta(png).text.Description!;
+    expect(d).toContain('范围:北京市 密云区 · 2个乡镇(街道):');
+    expect(d).toContain('未报告(1个):果园街道');
+    expect(d).toMatch(/数据来源:1份年度报告\(0份导入,\d份经人工复核\)/);
+    if (process.env.SAVE_BRIEFING) writeFileSync(join(process.env.SAVE_BRIEFING, 'miyun-mediation@2x.png'), png);
     // docx is not part of the first load: no request for it until the button is pressed.
     const before = s.requests.length;
     const { name, bytes } = await briefing();

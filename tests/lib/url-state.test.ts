@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSearch, overviewSearch, parseCompare, parseOverview } from '../../src/lib/url-state.ts';
+import { compareFromOverview, compareSearch, overviewSearch, parseCompare, parseOverview } from '../../src/lib/url-state.ts';
 
 describe('filters in the URL', () => {
   it('round-trips the overview state and leaves defaults out', () => {
@@ -7,11 +7,15 @@ describe('filters in the URL', () => {
     expect(parseOverview(new URLSearchParams(overviewSearch(st)))).toEqual(st);
     expect(overviewSearch(parseOverview(new URLSearchParams('')))).toBe('');
   });
-  it('ignores malformed years and caps compare at 8 towns', () => {
+  it('ignores malformed years and caps compare at 200 towns', () => {
     expect(parseOverview(new URLSearchParams('from=20x4&to=2024')).y0).toBeNull();
-    const c = parseCompare(new URLSearchParams(`towns=${'abcdefghij'.split('').join(',')}&show=mediation:med_success,bad`));
-    expect(c.towns).toHaveLength(8);
+    const c = parseCompare(new URLSearchParams(`towns=${Array.from({ length: 250 }, (_, i) => `t${i}`).join(',')}&show=mediation:med_success,bad`));
+    expect(c.towns).toHaveLength(200);
     expect(c.pick).toEqual({ mediation: 'med_success' });
     expect(parseCompare(new URLSearchParams(compareSearch(c)))).toEqual(c);
+  });
+  it("carries the overview's scope and period over to compare", () => {
+    const q = compareFromOverview(new URLSearchParams(overviewSearch({ province: '广东省', county: '廉江市', towns: [], y0: 2024, y1: 2024, rank: 'out_reach', partial: false })));
+    expect(parseCompare(new URLSearchParams(q))).toEqual({ province: '广东省', county: '廉江市', towns: [], y0: 2024, y1: 2024, partial: false, pick: {} });
   });
 });

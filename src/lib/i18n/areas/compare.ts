@@ -14,6 +14,13 @@ export const zh = {
   'compare.trendNote': '每条线一个乡镇;未报告的年份留空,不按零处理;非整年数据默认不计入年度趋势。',
   'compare.oneYear': '只选了一个年份:延长年份范围可看到趋势。',
   'compare.indicator': '指标',
+  'compare.chooseCounty': '选择县(区)…',
+  'compare.search': '搜索乡镇、县…',
+  'compare.noMatch': '没有匹配的乡镇(街道)',
+  'compare.needTown': '请选择一个县(区)——将选中该县全部乡镇(街道)——或在“乡镇(街道)”中勾选要对比的单位。县级报告不参与乡镇对比。',
+  'compare.emptyCats': '以下类别在所选范围{period}均无数据:{cats}',
+  'compare.nNoData': '另有{n}项指标无数据',
+  'compare.barsNote': '一个年份:每个乡镇一根柱,按数值从大到小;未报告的乡镇列在图下,不按零处理。延长年份范围可看趋势。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -31,4 +38,11 @@ export const en: Record<keyof typeof zh, string> = {
   'compare.trendNote': 'One line per town; years not reported are gaps, not zeros; partial-year figures are left out of annual trends by default.',
   'compare.oneYear': 'A single year is selected: widen the range to see trends.',
   'compare.indicator': 'Indicator',
+  'compare.chooseCounty': 'Choose a county…',
+  'compare.search': 'Search towns, counties…',
+  'compare.noMatch': 'No town matches',
+  'compare.needTown': 'Choose a county — all its towns are selected — or tick the towns to compare under "Town". County-level reports are not compared with towns.',
+  'compare.emptyCats': 'No data for the selection in {period}: {cats}',
+  'compare.nNoData': '{n} more indicators have no data',
+  'compare.barsNote': 'One year: one bar per town, largest first; towns that did not report are listed under the chart, not counted as zero. Widen the period to see trends.',
 };
