@@ -11,7 +11,10 @@ import { findQuantities, type Quantity } from './numbers';
 import { toVisibleSpan, type Normalized } from './normalize';
 import { reportPeriod, sentencePeriod, type Period } from './period';
 import { RULES, type IndicatorRule, type RuleContext } from './rules';
-import { findSections, sectionAt } from './sections';
+import { findHeadings, findSections, headingAt, sectionAt } from './sections';
+import { INDICATORS_BY_UNIT, KIND_OF, pairFeatures, score, type CandidateView, type Weights } from './classify';
+import { studyProcedure } from './study';
+import { WEIGHTS } from './weights';
 import { suggestIndicators } from './suggest';
 import type { Candidate, LocalFact } from './types';
 import { ZERO_RULES, ZERO_TARGET } from './zeros';
@@ -75,7 +78,7 @@ const MAX_CLAUSE = 200;
 const MAX_SENTENCE = 400;
 
 /** Goals, plans and frequencies (每年不少于4次, 力争, 下一步将…). */
-const TARGET = /每(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|力求|争取|拟|预计|目标|下一步|明年|(?:^|[^即])将(?!近|军)/;
+const TARGET = /每(?:[一两二三四五六\d]个?)?(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|力求|争取|拟|预计|目标|下一步|明年|(?:^|[^即])将(?!近|军)/;
 const TARGET_SENTENCE = /^(?:下一步|今后|明年|接下来|20\d\d年(?:将|要|计划))/;
 /** Changes rather than levels (同比增长23%, 下降2个百分点). */
 const CHANGE_WORD = /(?:增长|增加|下降|减少|提升|提高|上升|降低|增幅|降幅|多|少)了?(?:为|达)?$/;
@@ -111,6 +114,60 @@ export interface EngineInput {
   text: string;
   meta: ReportMeta;
   version: string;
+  /** Classifier weights (default: the shipped weights.json). */
+  weights?: Weights | null;
+  /** Decision thresholds (fact / low confidence). */
+  tau?: number;
+  tauLow?: number;
+  /** A rule's claim stands unless the classifier scores it below this. */
+  veto?: number;
+  /** Receives every classified candidate with its pairs' features (for fitting). */
+  collect?: (row: PairRow) => void;
+}
+
+/** One candidate as the fitter sees it. */
+export interface PairRow {
+  cand: number;
+  /** visible-text span of the number */
+  start: number;
+  end: number;
+  value: number;
+  /** value a matching rule gives an indicator (胜诉率100% → 败诉率 0) */
+  values: Record<string, number>;
+  pairs: { indicator: string; features: string[] }[];
+}
+
+interface RuleHit { start: number; end: number; value: number; subKind: string | null; ruleId: string }
+interface Scored { ind: string; p: number; feats: string[] }
+
+const STUDY_FAMILY = ['ls_theory_study_sessions', 'ls_law_study_sessions', 'ls_training_sessions', 'ls_training_attendance'];
+
+/** Later items of a list: short words after 、 or 其中 (口头调解188件、书面101件). */
+const LIST_ITEM = /^(?:、|[,:]?(?:其中|分别为|包括|含))[^,;。]{0,10}$/;
+/** Indicators one statement gives together (对18项重大决策事项进行合法性审查; 排查化解纠纷N件). */
+const COMPANIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['dm_legality_reviews', ['dm_major_decisions']], ['dm_major_decisions', ['dm_legality_reviews']],
+  ['med_cases_total', ['med_disputes_screened']], ['med_disputes_screened', ['med_cases_total']],
+]);
+export const DEFAULT_TAU = 0.6;
+export const DEFAULT_VETO = 0.15;
+export const DEFAULT_TAU_LOW = 0.2;
+
+function defaultSubKind(ind: string, unit: string): string | null {
+  if ((ind === 'ls_training_attendance' || ind === 'out_reach') && unit !== '人次') return 'headcount';
+  if (ind === 'out_materials' && (unit === '本' || unit === '册')) return 'booklet';
+  if (ind === 'ls_theory_study_sessions') return 'study';
+  return null;
+}
+
+/** Evidence start of a classified number: its counted phrase, from the verb or the list item. */
+function phraseStart(norm: string, localStart: number, numStart: number, item: boolean): number {
+  let s = Math.max(localStart, numStart - 16);
+  if (item) return trimStart(norm, localStart, numStart);
+  const cut = norm.lastIndexOf(',', numStart - 1);
+  if (cut >= s) s = cut + 1;
+  s = trimStart(norm, s, numStart);
+  return extendToVerb(norm, Math.max(localStart, s - 6), s);
 }
 
 interface Draft {
@@ -216,7 +273,7 @@ export interface EngineOutput {
   candidates: Candidate[];
 }
 
-export function extractFacts({ n, text, meta, version }: EngineInput): EngineOutput {
+export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = DEFAULT_TAU, tauLow = DEFAULT_TAU_LOW, veto = DEFAULT_VETO, collect }: EngineInput): EngineOutput {
   const norm = n.norm;
   const sections = findSections(norm);
   const qs = findQuantities(norm);
@@ -227,16 +284,15 @@ export function extractFacts({ n, text, meta, version }: EngineInput): EngineOut
   const { clauses, sentences, lines } = Boundaries.of(norm);
   const masked = new Map<number, number[]>();
   const candidates: Candidate[] = [];
+  const headings = findHeadings(norm);
+  const preOf: string[] = [];
+  const listOf: string[] = [];
   qs.forEach((q, i) => {
     const [cs, ce] = toVisibleSpan(n, q.start, q.end);
     const cand: Candidate = {
       id: `c${cs}`, start: cs, end: ce, value: q.value, unit: q.unitRaw, qualifier: q.qualifier, status: 'unclaimed', suggestions: [],
     };
     const ci = candidates.push(cand) - 1;
-    const drop = (reason: string) => {
-      cand.status = 'dropped';
-      cand.reason = REASON[reason] ?? reason;
-    };
     const clauseStart = Math.max(clauses.prev(q.start - 1) + 1, q.start - MAX_CLAUSE);
     const prev = i > 0 ? qs[i - 1]! : null;
     const localStart = Math.max(prev && prev.end > clauseStart ? prev.end : clauseStart, q.start - MAX_PRE);
@@ -255,7 +311,11 @@ export function extractFacts({ n, text, meta, version }: EngineInput): EngineOut
       around: norm.slice(prevSentStart, sentEnd),
       q,
     };
-    cand.suggestions = suggestIndicators(c.pre.slice(-16) + c.post.slice(0, 6), q.unitRaw);
+    const drop = (reason: string) => {
+      cand.status = 'dropped';
+      cand.reason = REASON[reason] ?? reason;
+      cand.suggestions = suggestIndicators(c.pre.slice(-16) + c.post.slice(0, 6), q.unitRaw);
+    };
     const section = sectionAt(sections, q.start);
     if (section === '计划') return drop('plan');
     const clausePre = norm.slice(clauseStart, q.start);
@@ -264,9 +324,13 @@ export function extractFacts({ n, text, meta, version }: EngineInput): EngineOut
     const period = sentencePeriod(c.sentencePre, meta.report_year, base, meta.publication_date);
     if (period.basis === 'cumulative_since') return drop('multi_year');
 
+    // the ordered rules: the ones that claim the number (the first non-rate rule, every rate rule before it)
+    const ruleFirst = new Map<string, string>();
+    const ruleAny = new Map<string, string>();
+    const hits = new Map<string, RuleHit>();
+    const vetoed = new Set<string>();
     let claimed = false;
     for (const rule of RULES_BY_UNIT.get(q.unitRaw) ?? []) {
-      if (claimed && !rule.multi) continue;
       const pm = rule.pre ? rule.pre.exec(c.pre) : null;
       if (rule.pre && !pm) continue;
       const om = rule.post ? rule.post.exec(rule.postSentence ? c.postSentence : c.post) : null;
@@ -276,17 +340,83 @@ export function extractFacts({ n, text, meta, version }: EngineInput): EngineOut
       if (rule.notPre && rule.notPre.test(c.pre)) continue;
       if (rule.when && !rule.when(c)) continue;
       const value = rule.value ? rule.value(q.value) : q.value;
-      if (value === null) continue;
+      if (value === null) {
+        vetoed.add(rule.indicator);
+        continue;
+      }
       let start = pm ? localStart + pm.index : q.start;
       const end = om ? q.end + om[0].length : q.end;
       start = trimStart(norm, start, q.start);
       start = extendToVerb(norm, Math.max(localStart, start - 6), start);
       const subKind = typeof rule.subKind === 'function' ? rule.subKind(c) : (rule.subKind ?? null);
-      const common = { q, value, start, end, ruleId: rule.id, section, period, isZero: false, sentence: c.sentence, cand: ci, confidence: RULE_CONFIDENCE };
-      drafts.push({ ...common, indicator: rule.indicator, subKind });
-      for (const a of rule.also ?? []) drafts.push({ ...common, indicator: a.indicator, subKind: a.subKind ?? null });
-      if (!rule.multi) claimed = true;
-      if (!rule.multi) break;
+      const inds: [string, string | null][] = [[rule.indicator, subKind], ...(rule.also ?? []).map((a) => [a.indicator, a.subKind ?? null] as [string, string | null])];
+      const first = !claimed;
+      for (const [ind, sk] of inds) {
+        if (!hits.has(ind)) hits.set(ind, { start, end, value, subKind: sk, ruleId: rule.id });
+        if (!ruleAny.has(ind)) ruleAny.set(ind, rule.id);
+        if (first && !ruleFirst.has(ind)) ruleFirst.set(ind, rule.id);
+      }
+      if (!rule.multi) {
+        claimed = true;
+        break;
+      }
+    }
+
+    // the topic of a list: a later item of 「A N件、B N件」 or 「…N件,其中A N件」 carries the first item's words
+    const sameSentence = prev !== null && prev.end > sentStart;
+    const item = sameSentence && LIST_ITEM.test(c.pre);
+    const listPre = item ? listOf[i - 1] || preOf[i - 1] || '' : '';
+    preOf[i] = c.pre;
+    listOf[i] = listPre;
+    const heading = headingAt(headings, q.start);
+    const study = studyProcedure(c, heading);
+    // labeling.md's ordered procedure decides the study and training family over the phrase rules
+    if (study) {
+      if (study.indicator) {
+        for (const k of [...ruleFirst.keys()]) if (KIND_OF.get(k) !== 'rate' && k !== study.indicator) ruleFirst.delete(k);
+        ruleFirst.set(study.indicator, `study.${study.step}`);
+      } else for (const k of STUDY_FAMILY) ruleFirst.delete(k);
+    }
+    const view: CandidateView = {
+      unit: q.unitRaw, pre: c.pre, post: c.post, sentencePre: norm.slice(sentStart, localStart), heading, listPre, ruleFirst, ruleAny, study,
+    };
+    const scored: Scored[] = [];
+    for (const ind of INDICATORS_BY_UNIT.get(q.unitRaw) ?? []) {
+      if (vetoed.has(ind) && !hits.has(ind)) continue;
+      const feats = pairFeatures(view, ind);
+      const p = weights ? score(weights.w, feats) : ruleFirst.has(ind) ? RULE_CONFIDENCE : 0;
+      scored.push({ ind, p, feats });
+    }
+    if (collect) collect({ cand: ci, start: cs, end: ce, value: q.value, values: Object.fromEntries([...hits].map(([k, h]) => [k, h.value])), pairs: scored.map((x) => ({ indicator: x.ind, features: x.feats })) });
+    scored.sort((a, b) => b.p - a.p);
+    cand.suggestions = scored.filter((x) => x.p >= 0.05).slice(0, 3).map((x) => ({ indicator_id: x.ind, score: Math.round(x.p * 1000) / 1000 }));
+
+    const chosen: Scored[] = [];
+    const best = scored.find((x) => KIND_OF.get(x.ind) !== 'rate');
+    if (ruleFirst.size) {
+      // the ordered rules claimed the number: their indicators stand unless the classifier vetoes them
+      for (const x of scored) if (ruleFirst.has(x.ind) && (!weights || x.p >= veto)) chosen.push(x);
+    } else if (best && best.p >= tau) {
+      chosen.push(best);
+      for (const comp of COMPANIONS.get(best.ind) ?? []) {
+        const x = scored.find((y) => y.ind === comp);
+        if (x && x.p >= tau) chosen.push(x);
+      }
+    }
+    if (!ruleFirst.size) for (const x of scored) if (KIND_OF.get(x.ind) === 'rate' && x.p >= tau) chosen.push(x);
+    if (!chosen.length) {
+      if (scored[0] && scored[0].p >= tauLow) cand.status = 'low_confidence';
+      return;
+    }
+    for (const x of chosen) {
+      const h = hits.get(x.ind);
+      const st = view.study && view.study.indicator === x.ind ? view.study : null;
+      const start = h ? h.start : phraseStart(norm, localStart, q.start, item);
+      drafts.push({
+        q, value: h ? h.value : q.value, start, end: h ? h.end : q.end, ruleId: h ? h.ruleId : `clf:${x.ind}`, section, period, isZero: false,
+        sentence: c.sentence, cand: ci, confidence: Math.round(x.p * 1000) / 1000, indicator: x.ind,
+        subKind: h ? h.subKind : st ? st.subKind : defaultSubKind(x.ind, q.unitRaw),
+      });
     }
   });
 

@@ -4,7 +4,8 @@
  * unchanged in a browser Web Worker.
  */
 import { decodeInput } from './decode';
-import { extractFacts } from './engine';
+import { extractFacts, type PairRow } from './engine';
+import type { Weights } from './classify';
 import { htmlToText, looksLikeHtml } from './html';
 import { extractMeta } from './metadata';
 import { normalizeText } from './normalize';
@@ -15,17 +16,32 @@ export { ExtractInputError } from './errors';
 export type { ExtractInputErrorCode } from './errors';
 export type { ExtractionResult, LocalFact, RuleViolation, ReportMeta, Candidate, CandidateSuggestion } from './types';
 export { parseChineseNumber, findQuantities } from './numbers';
+export type { PairRow } from './engine';
+export type { Weights } from './classify';
 
 /** Bumped whenever rules or parsing change what is extracted. */
 export const EXTRACTOR_VERSION = 'extract-1.0.0';
 
-export function extractReport(input: string | Uint8Array, opts: { fileName?: string } = {}): ExtractionResult {
+export interface ExtractOptions {
+  fileName?: string;
+  /** Classifier weights other than the shipped ones (evaluation, fitting); null = rules only. */
+  weights?: Weights | null;
+  tau?: number;
+  veto?: number;
+  /** Receives every classified candidate with its features (fitting). */
+  collect?: (row: PairRow) => void;
+}
+
+export function extractReport(input: string | Uint8Array, opts: ExtractOptions = {}): ExtractionResult {
   const { text: raw, encoding } = decodeInput(input);
   const isHtml = looksLikeHtml(raw);
   const text = isHtml ? htmlToText(raw) : raw.replace(/\r\n?/g, '\n');
   const meta = extractMeta(text, opts.fileName);
   const n = normalizeText(text);
-  const { facts, candidates } = extractFacts({ n, text, meta, version: EXTRACTOR_VERSION });
+  const { facts, candidates } = extractFacts({
+    n, text, meta, version: EXTRACTOR_VERSION, collect: opts.collect, tau: opts.tau, veto: opts.veto,
+    ...(opts.weights !== undefined ? { weights: opts.weights } : {}),
+  });
   const violations = checkConsistency(facts);
   return { text, meta: { ...meta, encoding, is_html: isHtml }, facts, candidates, violations };
 }

@@ -85,7 +85,7 @@ const PRE = '约|大约|大概|近|将近|接近|不到|不足|超过|超|逾|�
 /** Units a catalog indicator accepts, longest first (plus 个百分点 so changes are recognised and dropped). */
 export const UNITS = [
   '个百分点', '百分点', '人次', '件次', '场次', '批次', '万元', '亿元', '元', '%', '件', '起', '宗', '次', '场', '期', '批',
-  '人', '名', '位', '份', '本', '册', '张', '页', '条', '幅', '项', '个', '篇',
+  '人', '名', '位', '份', '本', '册', '张', '页', '条', '幅', '项', '个', '篇', '处', '块',
 ];
 /** Characters after a unit that make it part of another word (3人民…, 5场所, 一件事). */
 const UNIT_BLOCK: Record<string, RegExp> = {
@@ -106,6 +106,8 @@ const UNIT_BLOCK: Record<string, RegExp> = {
   个: /^[人体]/,
   元: /^[旦素月宵]/,
   批: /^[示准复评]/,
+  处: /^[理置罚分长级室于在以所事置]/,
+  块: /^[钱状]/,
 };
 
 // The pattern starts at the number (a fast first-character check); a qualifier before it is looked up by hand.

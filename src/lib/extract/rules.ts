@@ -118,7 +118,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'lit.winrate', indicator: 'lit_loss_rate', units: PCT, multi: true, pre: R('胜诉率~8'), value: (v) => (v === 100 ? 0 : null) },
   { id: 'lit.head.rate', indicator: 'lit_head_appearance_rate', units: PCT, multi: true, pre: R('出庭(?:应诉)?率~8') },
   { id: 'lit.withdraw.rate', indicator: 'lit_mediated_withdrawal_rate', units: PCT, multi: true, pre: R('调撤率~8') },
-  { id: 'lit.head', indicator: 'lit_head_appearances', units: ['次', '件'], pre: R('(?:负责人|领导|首长|镇长|乡长|主任)~12出庭(?:应诉)?~6'), notPre: /率/ },
+  { id: 'lit.head', indicator: 'lit_head_appearances', units: ['次', '件', '宗'], pre: R('(?:负责人|领导|首长|镇长|乡长|主任)~12出庭(?:应诉)?~6'), notPre: /率/ },
   { id: 'lit.lost', indicator: 'lit_admin_suits_lost', units: CASE, pre: R('败诉(?:案件)?~3'), notPre: /率|胜诉/ },
   { id: 'lit.concluded', indicator: 'lit_admin_suits_concluded', units: CASE, pre: R('审结~6'), ctx: /诉讼|行政案件/ },
   { id: 'lit.judgments', indicator: 'lit_admin_suits_concluded', units: ['份'], pre: R('(?:收到|接到|送达)~6判决书~4') },
@@ -126,7 +126,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'lit.suits', indicator: 'lit_admin_suits_total', units: CASE, pre: R('行政(?:诉讼|应诉)(?:案件)?~4'), notPre: /败诉|胜诉|复议|出庭|一审|二审|再审/ },
 
   // ── mediation ────────────────────────────────────────────────────────────────
-  { id: 'med.files', indicator: 'med_case_files_reviewed', units: ['件', '份', '本', '卷'], pre: R('评查~12卷宗~6') },
+  { id: 'med.files', indicator: 'med_case_files_reviewed', units: ['件', '份', '本'], pre: R('评查~12卷宗~6') },
   { id: 'med.subsidy', indicator: 'med_subsidy_amount', units: MONEY, pre: R('(?:奖补|以案定补|补贴|补助)(?:资金|金额|经费)?~6'), ctx: /调解|以案定补|纠纷/ },
   { id: 'med.amount', indicator: 'med_amount_involved', units: MONEY, pre: R('(?:涉案|涉及|争议|标的)(?:总)?(?:金额|资金|款项)~4'), ctx: /调解|纠纷|化解|调处/ },
   { id: 'med.recovered', indicator: 'med_amount_involved', units: MONEY, pre: R('挽回~8(?:经济)?损失~4'), ctx: /调解|纠纷|化解|调处/ },
@@ -136,9 +136,8 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'med.written', indicator: 'med_written', units: ['件', '份'], subKind: 'written', pre: R('(?:书面(?:调解|协议)|(?:制作|签订|形成|达成)~4调解协议书?)~6') },
   { id: 'med.rate', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('(?:(?:调解|调处|化解)成功|化解)率~8'), notCtx: /行政争议/, when: notPetition },
   { id: 'med.rate2', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('成功率~8'), ctx: /调解|调处|化解|纠纷/, notPre: /调解成功率|调处成功率|化解成功率/, notCtx: /行政争议/, when: notPetition },
-  { id: 'med.fulfil.rate', indicator: 'med_agreements_fulfilled', units: PCT, multi: true, pre: R('履行率~8'), ctx: /调解|协议|调后|调處/ },
   { id: 'med.success', indicator: 'med_success', units: CASE, pre: R('(?:成功(?:调解|化解|调处)|(?:调解|调处|化解)成功|已(?:成功)?(?:调解|化解|调处))~10'), notPre: /率/, notCtx: /行政争议/, when: notPetition },
-  { id: 'med.mediators', indicator: 'med_mediators', units: HEAD, pre: R('(?:人民)?调解员~4'), notPre: /培训/ },
+  { id: 'med.mediators', indicator: 'med_mediators', units: HEAD, pre: R('(?:人民)?调解员~4'), notPre: /培训|赶|到场|前往|参与|带领|出动|上门/ },
   { id: 'med.mediators.post', indicator: 'med_mediators', units: HEAD, post: P('(?:专职|兼职|专兼职)?(?:人民)?调解员'), notCtx: /培训|参加|参训|学习/ },
   { id: 'med.prevent', indicator: 'med_prevented_escalations', units: CASE, pre: R('防止~10(?:民转刑|激化)~6') },
   {
@@ -157,13 +156,13 @@ export const RULES: readonly IndicatorRule[] = [
     id: 'med.total.verb', indicator: 'med_cases_total', units: CASE, pre: R('(?:调处|化解|调解|解结)~4'), ctx: /纠纷|矛盾|调解/,
     notPre: /信访|来访|上访|接访|诉讼|复议|积案|口头|书面|成功|联合|已|率|正在|尚未|待/, notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c),
   },
-  { id: 'med.people', indicator: 'med_cases_total', units: ['次', '件'], pre: R('人民调解~4'), notPre: /员|委员会|培训|宣传/ },
+  { id: 'med.people', indicator: 'med_cases_total', units: ['件'], pre: R('人民调解~4'), notPre: /员|委员会|培训|宣传/ },
 
   // ── outreach and training ────────────────────────────────────────────────────
   { id: 'out.savvy', indicator: 'out_law_savvy_persons', units: HEAD, pre: R('法律明白人”?~4'), subKind: (c) => (/在册|现有|共有/.test(c.pre) ? 'on_roll' : /培训|培育|培养|完成|新增/.test(c.pre) ? 'trained' : 'on_roll') },
   { id: 'out.savvy.post', indicator: 'out_law_savvy_persons', units: HEAD, post: P('“?法律明白人'), subKind: (c) => (/在册|现有|共有/.test(c.pre) ? 'on_roll' : /培训|培育|培养|完成|新增/.test(c.pre + c.post) ? 'trained' : 'on_roll') },
   { id: 'out.banners', indicator: 'out_banners', units: ['条', '幅'], pre: R('(?:横幅|条幅)(?:标语)?~4') },
-  { id: 'out.posters', indicator: 'out_posters', units: ['张', '份'], pre: R('海报~4') },
+  { id: 'out.posters', indicator: 'out_posters', units: ['张'], pre: R('海报~4') },
   {
     id: 'out.materials', indicator: 'out_materials', units: ['份', '本', '册', '张', '页'],
     pre: R('(?:资料|材料|手册|读本|小册子|传单|宣传册|宣传页|宣传单|折页|明白纸|法律书籍|书籍|漫画)~4'),
@@ -173,7 +172,11 @@ export const RULES: readonly IndicatorRule[] = [
   },
   { id: 'out.online', indicator: 'out_online_posts', units: ['条'], pre: R('(?:推送|发布|转发|发送)~16(?:信息|文章|内容|推文|视频|短信)~4'), ctx: /普法|法治|法律|宣传/ },
   { id: 'out.demo', indicator: 'out_demo_villages', units: ['个'], pre: R('民主法治示范村(?:\\(社区\\))?~4') },
-  { id: 'out.culture', indicator: 'out_culture_sites', units: ['个'], pre: R('法治文化(?:广场|长廊|公园|阵地|墙|宣传栏|角|街)~4') },
+  { id: 'out.culture', indicator: 'out_culture_sites', units: ['个', '处', '块'], pre: R('(?:法治|普法|宪法|民法典|法律)(?:文化|宣传|主题)?(?:文化)?(?:广场|长廊|公园|阵地|墙|宣传栏|栏|角|街|书屋|一条街|宣传牌|园)~6') },
+  {
+    id: 'out.culture.post', indicator: 'out_culture_sites', units: ['个', '处', '块'], pre: R('(?:建成|打造|建设|新建|建立|设立|设置|改造|提升)~4'),
+    post: P('~10(?:法治|普法|宪法|民法典)~6(?:广场|长廊|公园|阵地|墙|宣传栏|角|街|书屋)'),
+  },
   {
     id: 'ls.attend', indicator: 'ls_training_attendance', units: ['人次', '人'],
     pre: R('(?:培训|参训|受训|旁听|学习|轮训)~10'), notPre: /法律明白人/,
@@ -181,7 +184,7 @@ export const RULES: readonly IndicatorRule[] = [
     subKind: (c) => (c.q.unitRaw === '人' ? 'headcount' : null),
   },
   {
-    id: 'ls.attend.cover', indicator: 'ls_training_attendance', units: ['人次'],
+    id: 'ls.attend.cover', indicator: 'ls_training_attendance', units: ['人次', '人'], subKind: (c) => (c.q.unitRaw === '人' ? 'headcount' : null),
     pre: R('(?:覆盖|参与|参加)~8'),
     when: (c) => (CADRE.test(c.pre) || /培训|学法|庭审/.test(c.sentencePre)) && !PUBLIC.test(c.pre) && !/宣传|普法|宣讲|活动/.test(c.sentencePre.slice(-30)),
   },
@@ -194,10 +197,17 @@ export const RULES: readonly IndicatorRule[] = [
 
   // ── leadership & study ───────────────────────────────────────────────────────
   { id: 'ls.meet.topic', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:法治|依法治|法制)~16(?:专题)?(?:工作)?(?:会议|会)~4'), notPre: /学法|培训|讲座|宣传|党课|学习|研讨|述法|、/ },
-  { id: 'ls.meet.special', indicator: 'ls_rol_meetings', units: ['次'], pre: R('专题(?:工作)?会议?~4'), ctx: /法治|依法治/, notPre: /学习|学法|研讨|培训|讲座|民主生活/ },
+  { id: 'ls.meet.special', indicator: 'ls_rol_meetings', units: ['次'], pre: R('专题(?:党委|党工委|工作|部署)?会议?~4'), ctx: /法治|依法治/, notPre: /学习|学法|研讨|培训|讲座|民主生活/ },
   { id: 'ls.meet.party', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6(?:专题)?(?:研究|部署|听取|审议)~16(?:法治|依法)~10') },
   { id: 'ls.meet.study', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:专题)?(?:研究|部署|听取|审议)~10(?:法治|依法治)~10'), ctx: /会议|党委|党工委|常务会|办公会/ },
   { id: 'ls.meet.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('召开'), post: P('(?:法治|依法治)~10(?:会议|会)') },
+  // number before the meeting (召开3次专题会议; 召开N次党委会议研究部署法治…); the sentence names 法治
+  {
+    id: 'ls.meet.post.topic', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:召开|主持召开|组织召开|主持)'),
+    post: P('(?:专题|工作|党委|党工委|党政联席|委员会)~6(?:会议|会)'), ctx: /法治|依法治|法制/, notCtx: /学法|学习会|培训|讲座|民主生活/,
+  },
+  { id: 'ls.meet.committee', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:依法治(?:镇|乡|街道?|区|县|市)|法治(?:政府)?(?:建设)?)(?:工作)?(?:领导小组|委员会)~8(?:会议|会)~4') },
+  { id: 'ls.meet.deploy', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:研究|安排|专题)部署~4'), ctx: /法治|依法治/, notPre: /学习|学法|培训|宣传|普法/ },
   { id: 'ls.meet.party.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6'), post: P('~4(?:研究|部署|听取|审议)~30(?:法治|依法)') },
   { id: 'ls.theory.seminar', indicator: 'ls_theory_study_sessions', units: ['次', '场', '场次', '期'], subKind: 'seminar', pre: R('(?:(?:专题|集中)?学习研讨|专题研讨)(?:会|班)?~4'), notCtx: /法律顾问/, notPre: /依法行政|培训/ },
   { id: 'ls.theory.lecture', indicator: 'ls_theory_study_sessions', units: ['次', '场'], subKind: 'party_lecture', pre: R('专题党课~4') },
@@ -206,6 +216,7 @@ export const RULES: readonly IndicatorRule[] = [
     pre: R('(?:习近平法治思想~10学习|学习~4习近平(?:新时代中国特色社会主义思想|法治思想|总书记)~24)~4'), notPre: /宣传|宣讲|讲座|培训|党纪/,
   },
   { id: 'ls.theory.group', indicator: 'ls_theory_study_sessions', units: TIMES, subKind: 'study', pre: R('中心组~16(?:学习|研讨)~6'), notPre: /学法/ },
+  { id: 'ls.theory.group.qi', indicator: 'ls_theory_study_sessions', units: ['期'], subKind: 'study', pre: R('中心组~16'), notPre: /学法|培训/ },
   { id: 'ls.theory.first', indicator: 'ls_theory_study_sessions', units: TIMES, subKind: 'study', pre: R('第一议题~10') },
   { id: 'ls.law.xuefa', indicator: 'ls_law_study_sessions', units: ['次', '场'], pre: R('学法~6'), notPre: /考试|用法|普法|明白人/, subKind: lawSub },
   {
@@ -241,7 +252,7 @@ export const RULES: readonly IndicatorRule[] = [
 
   // ── decision making ──────────────────────────────────────────────────────────
   {
-    id: 'dm.contract', indicator: 'dm_contract_reviews', units: ['件', '份', '起', '件次', '项'],
+    id: 'dm.contract', indicator: 'dm_contract_reviews', units: ['件', '份', '起', '件次'],
     pre: R('(?:合同~8(?:合法性)?审[查核]|审[查核]~12合同(?:文书|文本|协议)?)~4'), notPre: /合同[、和及与]|[、和及与]合同|决策|文件/,
   },
   { id: 'dm.opinion', indicator: 'dm_legal_opinions', units: ['份', '件', '次'], pre: R('(?:出具|提供|形成|制作|提交)~10意见书~4') },
@@ -258,24 +269,34 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'dm.advisers', indicator: 'dm_legal_advisers', units: HEAD, pre: R('法律顾问~4'), ctx: /现有|共有|聘请|聘用|配备/ },
   {
     id: 'dm.adviser.engage', indicator: 'dm_adviser_engagements', units: ['次', '件次', '场次', '份'],
-    pre: R('(?:坐班|值班|参与|参加|起草|审查|修改|列席|提供|开展|进行|制作)~20'), notPre: /宣讲|宣传|讲座|培训|学习/,
+    pre: R('(?:坐班|值班|参与|参加|起草|审查|修改|列席|提供|开展|进行|制作)~20'), notPre: /宣讲|宣传|讲座|培训|学习|普法|活动|送法|调解/,
     when: (c) => /法律顾问|律师/.test(c.sentencePre),
   },
-  { id: 'dm.normative', indicator: 'dm_normative_docs', units: ['件'], pre: R('规范性文件~10') },
+  { id: 'dm.normative', indicator: 'dm_normative_docs', units: ['件', '份'], pre: R('规范性文件~10') },
+  // documents counted first, reviewed after (党委文件31个、政府文件14个,均经过合法性审查)
+  {
+    id: 'dm.legality.docs', indicator: 'dm_legality_reviews', units: ['个', '件', '份', '项'], pre: R('(?:文件|决策|合同|事项|协议)~4'),
+    post: P('~40(?:均|全部|都|已)?(?:经过|进行|通过|开展|经)~6合法性(?:前置)?审[查核]'), postSentence: true,
+  },
   { id: 'dm.coverage', indicator: 'dm_village_adviser_coverage_rate', units: PCT, multi: true, pre: R('法律顾问~12覆盖率~6'), notPre: /培训/ },
   { id: 'dm.duty', indicator: 'dm_duty_list_items', units: ['项', '条'], pre: R('(?:履职|履行职责|职责|收回|承担|配合)~12事项~6') },
   { id: 'dm.duty.total', indicator: 'dm_duty_list_items', units: ['项', '条'], pre: R('(?:厘清|梳理)~4'), ctx: /履职|职责|清单/ },
 
   // ── enforcement ──────────────────────────────────────────────────────────────
-  { id: 'enf.rate', indicator: 'enf_certification_rate', units: PCT, multi: true, pre: R('持证(?:上岗)?率~10') },
+  { id: 'enf.rate', indicator: 'enf_certification_rate', units: PCT, multi: true, pre: R('持证(?:上岗)?(?:率|比例)~10') },
   {
     id: 'enf.officers.post', indicator: 'enf_certified_officers', units: ['名', '人'], post: P('(?:行政)?执法人员~20(?:取得|持有|持证|通过|参加|参与|考试|执法证|全部)'),
     subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total'),
   },
-  { id: 'enf.officers', indicator: 'enf_certified_officers', units: ['名', '人'], pre: R('(?:持证|持有执法证|取得执法证|新增持证)~6(?:执法)?人员?~4'), subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total') },
-  { id: 'enf.inspect', indicator: 'enf_inspections', units: ['次'], pre: R('(?:执法检查|联合执法|执法行动|专项执法|执法巡查)~6') },
+  {
+    id: 'enf.officers.qual', indicator: 'enf_certified_officers', units: ['名', '人'], post: P('~10(?:取得|持有|通过)~6执法(?:证|资格)'),
+    subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total'),
+  },
+  { id: 'enf.officers', indicator: 'enf_certified_officers', units: ['名', '人'], pre: R('(?:持证|持有(?:行政)?执法证(?:件)?|取得(?:行政)?执法(?:证|资格)|新增持证)~6(?:执法)?人员?~4'), subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total') },
+  { id: 'enf.inspect', indicator: 'enf_inspections', units: ['次'], pre: R('(?:执法检查|联合执法|执法行动|专项执法|执法巡查)~6'), notPre: /会议|会$|培训|学习/ },
   { id: 'enf.amount', indicator: 'enf_penalty_amount', units: MONEY, pre: R('(?:罚没|罚款|处罚)~10(?:金额|款)?~6') },
   { id: 'enf.cases', indicator: 'enf_penalty_cases', units: ['件', '个', '宗', '起'], pre: R('(?:行政处罚~14|(?:立案)?查处~14案件)(?:数)?~3'), notPre: /金额|罚没/ },
+  { id: 'enf.cases.filed', indicator: 'enf_penalty_cases', units: ['件', '宗', '起', '件次'], pre: R('(?:立案(?:查处|调查)|查处~14违法(?:行为|案件)?)~6'), ctx: /执法|处罚|违法|案件/, notPre: /金额|罚没|信访|纠纷/ },
   { id: 'enf.listed', indicator: 'enf_listed_matters', units: ['项'], pre: R('执法事项~8') },
   { id: 'enf.files', indicator: 'enf_case_file_reviews', units: ['次'], pre: R('(?:案卷评查|评查~8执法案卷)~6') },
 
@@ -285,7 +306,11 @@ export const RULES: readonly IndicatorRule[] = [
 
   // ── legal services ───────────────────────────────────────────────────────────
   { id: 'svc.center', indicator: 'svc_service_center_visits', units: ['人次', '人'], pre: R('(?:接待|服务|提供|办理)~24'), ctx: /公共法律服务(?:中心|站|工作站|室)/ },
-  { id: 'svc.consult', indicator: 'svc_legal_consultations', units: ['人次', '件次', '件', '人'], pre: R('咨询~6'), ctx: /法律|普法|法治|宪法|民法典|法规/, notPre: /政策咨询/ },
+  { id: 'svc.consult', indicator: 'svc_legal_consultations', units: ['人次', '件次', '件', '人', '次', '名'], pre: R('咨询~6'), ctx: /法律|普法|法治|宪法|民法典|法规/, notPre: /政策咨询/ },
+  {
+    id: 'svc.consult.post', indicator: 'svc_legal_consultations', units: ['人次', '人', '名', '次', '件次'], pre: R('(?:为|接待|解答|答复)'),
+    post: P('~8(?:提供|解答|答复|进行)?~6(?:法律)?咨询'), ctx: /法律|普法|法治|宪法|民法典|法规/,
+  },
   { id: 'svc.aid', indicator: 'svc_legal_aid_cases', units: ['件'], pre: R('法律援助~10') },
   { id: 'svc.conv', indicator: 'svc_convenience_services', units: ['件'], pre: R('便民服务~10') },
 
@@ -298,12 +323,19 @@ export const RULES: readonly IndicatorRule[] = [
   // ── outreach events last: the broadest wording ───────────────────────────────
   {
     id: 'out.events', indicator: 'out_events', units: EVT,
-    pre: R('(?:(?:普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法)~16)?(?:宣传|宣讲|讲座|活动|课堂|下乡|进村|送法|普法|专场|集市|大集|演出|讲堂|宣传会)(?:活动)?~3'),
+    pre: R('(?:(?:普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法)~16)?(?:宣传|宣讲|讲座|活动|课堂|下乡|进村|送法|普法|专场|集市|大集|演出|讲堂|宣传会|巡展|展览|展播|放映|电影|授课|法治课)(?:活动)?~3'),
     ctx: /普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|电诈|诈骗|送法|以案释法|法规/,
     notPre: /培训|学习|学法|会议|研讨|检查|执法|调解|考试|党课|坐班|值班|审查|会前|座谈|媒体|公众号|微信|网络|平台|短信|抖音|网站/,
     when: (c) => !participated(c),
   },
   { id: 'out.events.post', indicator: 'out_events', units: EVT, pre: R('(?:开展|举办|组织|举行|完成)'), post: P('~20(?:宣传|普法|宣讲|讲座|送法)(?:活动)?') },
+  // visits to the public: 走进社区/校园开展N场次 (the sentence names the 普法 content)
+  {
+    id: 'out.events.visit', indicator: 'out_events', units: EVT,
+    pre: R('(?:走进|深入|走访|进入|进)(?:社区|校园|学校|村|村组|企业|乡村|农村|集市|院坝|机关|单位|家庭|寺庙|宗教场所|田间|工地|商户|市场)~12'),
+    ctx: /普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法|宣传/,
+    notPre: /培训|学习|学法|会议|检查|执法|调解|考试|坐班|值班|审查|走访群众|排查/, when: (c) => !participated(c),
+  },
 ];
 
 export const ruleHelpers = { C };

@@ -45,3 +45,45 @@ export function sectionAt(spans: SectionSpan[], index: number): Section {
   }
   return s;
 }
+
+export interface HeadingSpan {
+  start: number;
+  /** the top heading and the current sub-heading (first sentence of each) */
+  text: string;
+}
+
+/**
+ * Headings a number stands under: the last top-level heading and the last sub-heading (or numbered
+ * item's lead sentence) before it. Their topic decides what a bare count is about (调解 under
+ * 「矛盾纠纷化解」).
+ */
+export function findHeadings(norm: string): HeadingSpan[] {
+  const spans: HeadingSpan[] = [];
+  let top = '';
+  let pos = 0;
+  for (const line of norm.split('\n')) {
+    const start = pos;
+    pos += line.length + 1;
+    const l = line.trim();
+    if (!l) continue;
+    const isTop = TOP.test(l) && !/^[一二三四五六七八九十]{1,3}是/.test(l);
+    const isSub = !isTop && (SUB.test(l) || /^[一二三四五六七八九十]{1,3}是/.test(l));
+    const short = !isTop && !isSub && l.length <= 30 && !/[。;]/.test(l);
+    if (!isTop && !isSub && !short) continue;
+    const lead = l.split(/[。;:!?]/)[0]!.slice(0, 40);
+    if (isTop || (short && !top)) {
+      top = lead;
+      spans.push({ start, text: lead });
+    } else spans.push({ start, text: `${top} ${lead}` });
+  }
+  return spans;
+}
+
+export function headingAt(spans: HeadingSpan[], index: number): string {
+  let lo = 0, hi = spans.length - 1, r = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= index) { r = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return r < 0 ? '' : spans[r]!.text;
+}

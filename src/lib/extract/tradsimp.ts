@@ -1,16 +1,39 @@
 /**
- * Traditional → simplified characters that occur in rule-of-law reports (one UTF-16 unit each, so the
- * mapping never shifts offsets). Only the matching text is simplified; evidence keeps the original glyphs.
+ * Traditional → simplified characters, from opencc-js's dictionaries (TSCharacters, after folding the
+ * Taiwan/Hong Kong variant forms into standard traditional ones). Only one-to-one mappings of single
+ * UTF-16 units are kept, so the matching text never shifts offsets: evidence keeps the original glyphs.
+ * Characters that are themselves ordinary simplified characters (a key of STCharacters, or 著, 乾 …)
+ * are left alone, so simplified text is never changed by the table.
  */
-const PAIRS =
-  '審审類类糾纠紛纷調调處处訴诉訟讼復复議议鎮镇縣县區区會会學学習习開开組组織织辦办個个為为與与達达動动數数應应勝胜敗败協协務务權权規规範范書书見见決决諮咨詢询顧顾問问題题發发現现專专項项員员導导傳传報报紙纸張张場场層层黨党經经濟济紀纪執执罰罚沒没證证檢检錄录戶户鄉乡費费額额萬万億亿兩两幾几餘余條条冊册頁页讀读講讲課课訓训練练歷历來来們们這这過过還还進进積积極极網网絡络絕绝單单準准確确實实際际領领設设屬属機机關关於于體体總总計计統统將将對对從从後后無无當当時时間间點点戰战線线電电話话熱热訪访請请結结滿满護护視视頻频號号聯联車车貨货買买賣卖寫写記记認认讓让誤误說说談谈論论評评試试變变勞劳資资農农業业產产園园衛卫醫医藥药療疗監监營营環环稅税價价錢钱財财貪贪潔洁舉举擊击惡恶雙双勢势態态風风險险穩稳維维強强優优質质鬥斗爭争眾众衆众隊队門门庫库適适擔担責责貫贯徹彻屆届歲岁齡龄輕轻參参級级獎奖補补貼贴據据憲宪訂订則则劃划續续斷断繼继獨独聽听聲声響响頭头顯显願愿須须預预頒颁養养驗验龍龙觀观歡欢壇坛夠够婦妇寧宁帶带幹干廣广廳厅慶庆擁拥擴扩攜携樣样檔档歸归氣气漢汉災灾煙烟獲获畢毕異异盡尽碼码礎础競竞簡简紅红約约純纯納纳細细終终給给綜综緊紧編编縮缩績绩繳缴義义職职興兴舊旧藝艺術术裝装複复親亲觸触討讨許许診诊詞词語语誠诚謀谋謝谢識识貧贫貸贷貿贸賠赔購购跡迹踐践軍军轉转輔辅輸输連连運运違违遠远選选遺遗邊边釋释鋪铺錯错鍵键長长閉闭閱阅陸陆陳陈陣阵隨随隱隐雜杂離离難难靈灵順顺飛飞館馆馬马黃黄麵面廠厂層层勵励嚴严團团圍围圖图壞坏壽寿奪夺實实寬宽審审尋寻導导屆届巖岩幣币廢废徵征態态慮虑懲惩戀恋懶懒據据攝摄擇择擬拟敗败斃毙暫暂曆历會会極极樂乐標标機机檢检歐欧歲岁殘残氣气沖冲溝沟滬沪濟济濕湿無无燒烧營营爺爷牆墙犧牺狀状獄狱瑪玛環环產产畫画疊叠療疗發发盜盗盤盘確确禮礼禦御秘秘稱称穩稳窮穷竊窃筆笔範范築筑籌筹糧粮緒绪線线縱纵織织罷罢羅罗聖圣聞闻聯联膽胆臺台與与華华萬万葉叶著著蘭兰處处號号補补製制覺觉訊讯託托記记訟讼詐诈詳详誌志認认誤误說说課课謂谓證证譯译護护讓让豐丰貝贝負负貢贡貨货販贩責责貴贵費费賀贺資资賓宾賞赏賬账賴赖贈赠趙赵躍跃車车軟软載载較较辭辞農农週周逕径遊游運运過过達达遞递遷迁還还鄰邻鄭郑醜丑釋释針针鈴铃銀银銷销鋼钢錢钱鍋锅鏈链鐵铁鑒鉴門门閃闪閒闲開开間间關关闡阐隊队陰阴陽阳際际隸隶雖虽雞鸡雲云電电靜静頂顶項项順顺預预領领頻频題题額额顏颜類类顧顾飯饭飲饮餘余駐驻騎骑驗验髮发鬧闹魚鱼鳥鸟鹽盐麗丽齊齐齒齿龜龟勝胜囑嘱彙汇匯汇稅税淨净紮扎彌弥愛爱優优';
+import TS from 'opencc-js/dict/TSCharacters';
+import ST from 'opencc-js/dict/STCharacters';
+import TWRev from 'opencc-js/dict/TWVariantsRev';
+import HKRev from 'opencc-js/dict/HKVariantsRev';
+
+function entries(dict: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const e of dict.split('|')) {
+    const [from, to] = e.split(' ');
+    if (from && to) out.push([from, to]);
+  }
+  return out;
+}
+
+const single = (s: string) => s.length === 1;
+/** Traditional forms that are also ordinary simplified characters (显著, 乾坤, 慰藉, 瞭望 …): kept as they are. */
+const ALSO_SIMPLIFIED = new Set([...'著乾藉瞭麽馀夥傢钜祇']);
 
 export const TRAD_TO_SIMP: ReadonlyMap<number, number> = (() => {
+  const ts = new Map(entries(TS).filter(([a, b]) => single(a) && single(b)));
+  const simplified = new Set(entries(ST).map(([a]) => a).filter(single));
+  const variant = new Map([...entries(TWRev), ...entries(HKRev)].filter(([a, b]) => single(a) && single(b)));
   const m = new Map<number, number>();
-  for (let i = 0; i + 1 < PAIRS.length; i += 2) {
-    const t = PAIRS.charCodeAt(i);
-    const s = PAIRS.charCodeAt(i + 1);
-    if (t !== s) m.set(t, s);
+  for (const [from, to] of ts) if (from !== to && !simplified.has(from) && !ALSO_SIMPLIFIED.has(from)) m.set(from.charCodeAt(0), to.charCodeAt(0));
+  // variant forms (羣 → 群, 着 → 著 is not one: variants that are simplified characters are skipped)
+  for (const [v, std] of variant) {
+    if (simplified.has(v) || ALSO_SIMPLIFIED.has(v) || m.has(v.charCodeAt(0))) continue;
+    const s = ts.get(std) ?? std;
+    if (s !== v) m.set(v.charCodeAt(0), s.charCodeAt(0));
   }
   return m;
 })();

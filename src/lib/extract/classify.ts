@@ -1,0 +1,105 @@
+/**
+ * The scored classifier. For a candidate number and each indicator that accepts its unit, it lists the
+ * evidence a reader uses (features) and scores the pair with fitted weights: p = σ(Σ w·x). Features are
+ * shared across indicators wherever they can be ("a cue word of this indicator is the counted object"),
+ * so an indicator with few labelled examples still learns from the others; a few are per indicator
+ * (bias, the indicator's rules, the characters of the counted phrase).
+ *
+ * The same code runs in Node and in the Web Worker; the weights are a JSON file fitted by
+ * `npm run eval -- --fit` (see fit.ts) and shipped with the code.
+ */
+import catalog from '../../../data/indicators.json';
+import { CUES } from './lexicon';
+import type { StudyDecision } from './study';
+
+interface CatalogEntry { id: string; kind: string; unit: string; units_accepted: string[] }
+const INDICATORS = (catalog as { indicators: CatalogEntry[] }).indicators;
+
+/** Accepted units without the catalog's "(flag)" notes; 万元/亿元 go with 元. */
+export function unitsOf(i: { units_accepted: string[] }): string[] {
+  const u = i.units_accepted.map((x) => x.replace(/\(.*\)$/, ''));
+  if (u.includes('元')) u.push('万元', '亿元');
+  return [...new Set(u)];
+}
+
+/** unit → indicators that accept it, in catalog order. */
+export const INDICATORS_BY_UNIT: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const i of INDICATORS) for (const u of unitsOf(i)) (m.get(u) ?? m.set(u, []).get(u)!).push(i.id);
+  return m;
+})();
+export const KIND_OF: ReadonlyMap<string, string> = new Map(INDICATORS.map((i) => [i.id, i.kind]));
+const CANON: ReadonlyMap<string, string> = new Map(INDICATORS.map((i) => [i.id, i.unit]));
+
+interface CompiledCues { noun: RegExp; verb: RegExp | null; nounEnd: RegExp }
+const COMPILED: ReadonlyMap<string, CompiledCues> = new Map(
+  Object.entries(CUES).map(([id, c]) => [
+    id,
+    { noun: new RegExp(c.noun), verb: c.verb ? new RegExp(c.verb) : null, nounEnd: new RegExp(`(?:${c.noun})[^,;。、]{0,4}$`) },
+  ]),
+);
+
+/** What the engine knows about one candidate, for every indicator at once. */
+export interface CandidateView {
+  unit: string;
+  /** counted phrase: clause text since the previous number (at most a few dozen characters) */
+  pre: string;
+  /** clause text after the unit, up to the next number */
+  post: string;
+  /** sentence text before the counted phrase */
+  sentencePre: string;
+  /** the section heading (and lead sentence) the number stands under */
+  heading: string;
+  /** the counted phrase of the first item when the number is a later item of a 、/其中 list */
+  listPre: string;
+  /** indicators the ordered rules claim (today's decision), with the rule id */
+  ruleFirst: ReadonlyMap<string, string>;
+  /** indicators some rule matches, in any order, with the rule id */
+  ruleAny: ReadonlyMap<string, string>;
+  study: StudyDecision | null;
+}
+
+export interface Weights {
+  version: string;
+  w: Record<string, number>;
+}
+
+const STUDY_FAMILY = new Set(['ls_theory_study_sessions', 'ls_law_study_sessions', 'ls_training_sessions', 'ls_training_attendance', 'out_events', 'out_reach']);
+
+/** Feature names of the pair (candidate, indicator). */
+export function pairFeatures(v: CandidateView, ind: string): string[] {
+  const f: string[] = ['bias', `b:${ind}`];
+  const r1 = v.ruleFirst.get(ind);
+  if (r1) f.push('r1', `r1:${r1}`);
+  else if (v.ruleFirst.size) f.push('rother');
+  const ra = v.ruleAny.get(ind);
+  if (ra && !r1) f.push('ra', `ra:${ra}`);
+  const cues = COMPILED.get(ind);
+  if (cues) {
+    const near = v.pre.slice(-12);
+    if (cues.nounEnd.test(v.pre)) f.push('nEnd');
+    else if (cues.noun.test(near)) f.push('nNear');
+    else if (cues.noun.test(v.pre)) f.push('nPre');
+    else if (cues.noun.test(v.sentencePre)) f.push('nSent');
+    if (cues.noun.test(v.post.slice(0, 8))) f.push('nPost');
+    if (cues.verb && cues.verb.test(near)) f.push('vNear');
+    if (v.listPre && cues.noun.test(v.listPre)) f.push('nList');
+    if (v.heading && cues.noun.test(v.heading)) f.push('nHead');
+  }
+  if (CANON.get(ind) === v.unit) f.push('uCanon');
+  f.push(`u:${ind}:${v.unit}`);
+  if (v.study) {
+    if (v.study.indicator === ind) f.push('st', `st${v.study.step}`);
+    else if (STUDY_FAMILY.has(ind)) f.push(v.study.indicator ? 'stOther' : 'stNone');
+  }
+  return f;
+}
+
+export function score(w: Record<string, number>, feats: readonly string[]): number {
+  let s = 0;
+  for (const k of feats) {
+    const x = w[k];
+    if (x !== undefined) s += x;
+  }
+  return 1 / (1 + Math.exp(-s));
+}
