@@ -1,7 +1,7 @@
 // The SQL workbench in Chromium against the built site: keyboard runs, values in the grid, cancel, errors
 // with a mark, persistence across reloads, downloads, share links, the scratch schema and reset.
 import { readFileSync } from 'node:fs';
-import { unzipSync, strFromU8 } from 'fflate';
+import { deflateSync, unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSite, type Session } from './harness.ts';
@@ -193,6 +193,20 @@ describe('SQL workbench', () => {
     expect(await editorText(other)).toBe(q);
     expect(await other.locator('[data-testid=result-status]').count()).toBe(0);
     expect(await other.textContent('[data-testid=notice]')).toContain('未自动运行');
+    await other.close();
+  });
+
+  it('refuses a share link that would inflate past the cap, says so, and keeps working', async () => {
+    // 64 MB of spaces deflates to a ~65 KB link (the 400 MB one of the report crashed the tab).
+    const bomb = Buffer.from(deflateSync(new Uint8Array(64 * 1024 * 1024).fill(32), { level: 9 })).toString('base64url');
+    const other = await s.context.newPage();
+    await other.goto(`${s.origin}/sql#q=${bomb}`);
+    await ready(other);
+    await other.waitForSelector('[data-testid=notice]');
+    expect(await other.textContent('[data-testid=notice]')).toContain('超过 1 MB');
+    await setSql(other, 'SELECT 7 AS n');
+    await runAndWait(other, 1);
+    expect(await cells(other, 0)).toEqual(['7']);
     await other.close();
   });
 

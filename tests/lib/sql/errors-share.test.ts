@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorOffset, explainError, normaliseMessage } from '../../../src/lib/sql/errors.ts';
 import { openWasm } from './wasm.ts';
-import { decodeQuery, encodeQuery, shareUrl } from '../../../src/lib/sql/share.ts';
+import { deflateSync } from 'fflate';
+import { decodeQuery, encodeQuery, MAX_SHARED_SQL_BYTES, readShared, shareUrl } from '../../../src/lib/sql/share.ts';
 
 describe('DuckDB errors in the user’s terms', () => {
   it('finds the caret of a LINE excerpt in the statement, on later lines too', () => {
@@ -94,5 +95,24 @@ describe('share links', () => {
   it('returns null for other or damaged fragments instead of throwing', () => {
     expect(decodeQuery('#section')).toBeNull();
     expect(decodeQuery('#q=!!!notbase64')).toBeNull();
+  });
+});
+
+describe('share links that are too big', () => {
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+  it('stops inflating at the cap: a small link that would inflate to 64 MB is refused, not expanded', () => {
+    const bomb = `#q=${b64(deflateSync(new Uint8Array(64 * 1024 * 1024).fill(32), { level: 9 }))}`;
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(readShared(bomb)).toEqual({ status: 'too-large', limit: MAX_SHARED_SQL_BYTES });
+    expect(decodeQuery(bomb)).toBeNull();
+  });
+  it('refuses a fragment longer than any shared query without decoding it', () => {
+    expect(readShared(`#q=${'A'.repeat(50 * 1024 * 1024)}`)).toMatchObject({ status: 'too-large' });
+  });
+  it('still restores a large but reasonable query', () => {
+    const sql = `SELECT ${Array.from({ length: 20000 }, (_, i) => `${i} AS c${i}`).join(', ')}`;
+    expect(readShared(encodeQuery(sql))).toEqual({ status: 'ok', sql });
+    expect(readShared('#q=!!!')).toEqual({ status: 'damaged' });
+    expect(readShared('#other')).toEqual({ status: 'none' });
   });
 });
