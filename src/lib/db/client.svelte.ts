@@ -5,6 +5,7 @@
  */
 import { base } from '$app/paths';
 import type { BrowserDuck } from './worker-client.ts';
+import { onFatalEngineError } from './engine-health.ts';
 
 export const dbStatus = $state<{ state: 'idle' | 'loading' | 'ready' | 'error'; error: string; readyMs: number | null }>({
   state: 'idle',
@@ -13,6 +14,13 @@ export const dbStatus = $state<{ state: 'idle' | 'loading' | 'ready' | 'error'; 
 });
 
 let opening: Promise<BrowserDuck> | null = null;
+
+// An engine that failed for good (a wasm trap) is let go: the next getDb() opens a fresh one.
+onFatalEngineError(() => {
+  const old = opening;
+  opening = null;
+  void old?.then((db) => db.terminate()).catch(() => undefined);
+});
 
 export function getDb(): Promise<BrowserDuck> {
   if (!opening) {

@@ -17,6 +17,7 @@ import { fillMissingDictionaries } from '../sql/dictionaries.ts';
 import type { ArrowFieldLike } from '../sql/cells.ts';
 import type { BrowserDuck } from './worker-client.ts';
 import viewsSql from './sql/views.sql?raw';
+import { reportEngineError } from './engine-health.ts';
 
 export interface RunOptions {
   /** Cancel automatically after this many ms (0/undefined: no limit). */
@@ -96,6 +97,7 @@ export class Workbench {
         reader = await this.conn.send(sql);
       } catch (e) {
         if (state.cancelled) throw new CancelledError(state.cancelled);
+        reportEngineError(e); // a wasm trap: the tab's engine is replaced (Workbench.svelte reconnects)
         throw e;
       }
       if (state.cancelled) throw new CancelledError(state.cancelled);

@@ -14,6 +14,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import viewsSql from './sql/views.sql?raw';
 import { plainRow, type SqlParam, type SqlRunner } from './query.ts';
 import { columnInfo, decimalString, type ArrowFieldLike } from '../sql/cells.ts';
+import { reportEngineError } from './engine-health.ts';
 
 export interface Manifest {
   db_file: string;
@@ -96,6 +97,9 @@ export class BrowserDuck implements SqlRunner {
     this.pending++;
     try {
       return await this.run(sql, params);
+    } catch (e) {
+      reportEngineError(e);
+      throw e;
     } finally {
       this.pending--;
     }

@@ -9,6 +9,7 @@ import type { SqlRunner } from '../db/query.ts';
 import { listParam } from '../db/query.ts';
 import type { Town } from '../catalog/schemas.ts';
 import type { ExistingValue, KnownTown } from './dataset.ts';
+import { EngineFailedError, reportEngineError } from '../db/engine-health.ts';
 
 export async function knownTowns(db: SqlRunner): Promise<KnownTown[]> {
   return (await db.rows('SELECT town_id, name_zh, unit_type, county, province FROM towns ORDER BY town_id')) as unknown as KnownTown[];
@@ -35,6 +36,15 @@ export const EXISTING_CHUNK = 2000;
  */
 export async function existingValuesIpc(conn: AsyncDuckDBConnection, townIds: string[]): Promise<Uint8Array | null> {
   if (!townIds.length) return null;
+  try {
+    return await existingIpcChunks(conn, townIds);
+  } catch (e) {
+    if (reportEngineError(e)) throw new EngineFailedError(e);
+    throw e;
+  }
+}
+
+async function existingIpcChunks(conn: AsyncDuckDBConnection, townIds: string[]): Promise<Uint8Array | null> {
   const st = await conn.prepare(EXISTING_SQL);
   try {
     const batches: arrow.RecordBatch[] = [];

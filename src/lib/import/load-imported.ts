@@ -10,6 +10,7 @@ import { TABLE_COLUMNS, type DuckType, type TableName } from './columns.ts';
 import type { LocalDataset } from './dataset.ts';
 import { hasDataset, loadIpcAt, loadRev } from './store.ts';
 import { onOtherTabSaved } from './sync.ts';
+import { EngineFailedError, reportEngineError } from '../db/engine-health.ts';
 
 /** `rev`: the stored revision schema `imported` of this tab's DuckDB holds (store.ts). */
 export const importState = { facts: 0, reports: 0, ms: 0, error: '', rev: 0 };
@@ -140,13 +141,20 @@ export function transact(conn: AsyncDuckDBConnection, change: () => Promise<void
 let changes: Promise<unknown> = Promise.resolve();
 
 async function transactNow(conn: AsyncDuckDBConnection, change: () => Promise<void>, persist: () => Promise<void>): Promise<void> {
-  await conn.query('BEGIN TRANSACTION');
   try {
-    await change();
-    await persist();
-    await conn.query('COMMIT');
+    await conn.query('BEGIN TRANSACTION');
+    try {
+      await change();
+      await persist();
+      await conn.query('COMMIT');
+    } catch (e) {
+      await conn.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
   } catch (e) {
-    await conn.query('ROLLBACK').catch(() => undefined);
+    // A wasm trap: the engine is thrown away (the next getDb() opens a fresh one that loads the stored
+    // dataset, which this change never reached), and the user is told so.
+    if (reportEngineError(e)) throw new EngineFailedError(e);
     throw e;
   }
 }

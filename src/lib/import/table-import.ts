@@ -16,9 +16,18 @@ export const TABLE_RULE_ID = 'table';
 export const TABLE_EXTRACTOR_VERSION = 'import-table-1';
 /** Enough to fix a file in one go without drowning the page. */
 export const MAX_PROBLEMS = 200;
+/**
+ * Facts one table import may bring. The import worker holds every fact of a file as a record (about 1 KB
+ * each) until it is saved, and the save copies them into IndexedDB and DuckDB: past this the tab runs out of
+ * memory (a 940 k-row wide CSV is 4.7 M facts). Counted while the rows are read, so a file that is too big is
+ * refused early, with how to split it, instead of failing after minutes.
+ */
+export const MAX_TABLE_FACTS = 1_000_000;
 
 export interface TableContext {
   fileName: string;
+  /** Overrides MAX_TABLE_FACTS (tests). */
+  maxFacts?: number;
   /** Towns already in the database (bundled and imported), for matching ids and names. */
   knownTowns: KnownTown[];
   importedAt: string;
@@ -123,6 +132,7 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
   // The fact columns this file gives besides the key ones, worked out once rather than per row.
   const factCols = Object.entries(FACT_TYPES).filter(([k]) => col.has(k) && !['report_id', 'town_id', 'year', 'indicator_id', 'value'].includes(k));
   let rowsRead = 0;
+  const maxFacts = ctx.maxFacts ?? MAX_TABLE_FACTS;
 
   for (let r = headerIdx + 1; r < rows.length; r++) {
     if (ctx.onProgress && r % 5000 === 0) ctx.onProgress(r / rows.length);
@@ -271,6 +281,7 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
         }
         seen.set(k, { value: fact.value, row: rowNo, column: spec.column });
       }
+      if (dataset.facts.length >= maxFacts) throw tooManyFacts(maxFacts, rowNo, r - headerIdx);
       dataset.facts.push(fact);
       cells.set(fact.fact_id, { row: rowNo, column: spec.column });
     }
@@ -311,6 +322,22 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
     dataset.origins[r.report_id] = { file: ctx.fileName, kind: 'table', imported_at: ctx.importedAt };
   }
   return { dataset, layout: hm.layout, cells, rowsRead };
+}
+
+function tooManyFacts(max: number, rowNo: number, rowsSoFar: number) {
+  const n = max.toLocaleString('en-US');
+  // Rows per file with a margin, rounded to a number a person would type.
+  const raw = Math.floor(rowsSoFar * 0.9);
+  const step = raw >= 10_000 ? 1000 : raw >= 100 ? 10 : 1;
+  const per = Math.max(1, Math.floor(raw / step) * step).toLocaleString('en-US');
+  return fileProblem(
+    msg(
+      `文件太大:到第 ${rowNo} 行已有 ${n} 条数据,超过一次导入的上限(${n} 条)`,
+      `the file is too big: by row ${rowNo} it already holds ${n} facts, the most one import can take`,
+      `把表格拆成几个文件(每个不超过约 ${per} 行),分别导入`,
+      `split the table into several files (at most about ${per} rows each) and import them one by one`,
+    ),
+  );
 }
 
 const TOWN_COLUMNS = ['town_id', 'town_name_zh', 'town_county', 'town_prefecture', 'town_province', 'town_unit_type', 'town_level', 'town_adcode', 'town_population', 'town_n_villages', 'town_is_synthetic'];

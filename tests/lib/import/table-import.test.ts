@@ -175,3 +175,21 @@ describe('town matching grows with the rows, not with their square (issue 15 ite
     expect(idx.lookups).toBe(6);
   });
 });
+
+describe('a table too big for the tab is refused early, with how to split it (issue 15 item 15)', () => {
+  it('stops at the fact limit while reading the rows, saying at which row and how many rows per file', () => {
+    const rows = [['乡镇', '年份', 'med_cases_total', 'med_success']];
+    for (let i = 0; i < 1000; i++) rows.push([`示例${i}镇`, '2024', '10', '9']);
+    let problems: ImportProblem[] = [];
+    try {
+      importTable(rows, ctx({ maxFacts: 50 }));
+    } catch (e) {
+      if (!(e instanceof ImportProblemError)) throw e;
+      problems = e.problems;
+    }
+    expect(problems).toHaveLength(1);
+    // 50 facts are rows 2–26 (two per row): the 51st, on row 27, is refused — the other 974 rows are never looked at.
+    expect(problems[0]!.problem_zh).toBe('文件太大:到第 27 行已有 50 条数据,超过一次导入的上限(50 条)');
+    expect(problems[0]!.fix_en).toBe('split the table into several files (at most about 23 rows each) and import them one by one');
+  });
+});
