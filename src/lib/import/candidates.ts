@@ -1,33 +1,14 @@
 /**
- * Numbers in a report's text that are not (yet) facts: the extractor's `candidates` when it returns them
- * (unclaimed, low-confidence and dropped numbers, with indicator suggestions), else derived here from the
- * number finder — every number with a catalog unit that no fact's evidence covers. The derivation is the
- * stand-in until ExtractionResult.candidates lands; `candidatesOf` is the only door to it.
+ * Numbers in a report's text that are not facts — the extractor's unclaimed and low-confidence candidates
+ * (ExtractionResult.candidates) — and indicator suggestions for any span a reviewer selects (from the
+ * catalog's labels and phrasings found in the words before it, and its unit).
  */
-import type { Qualifier } from '../catalog/schemas.ts';
-import type { ExtractionResult } from '../extract/types.ts';
-import { findQuantities } from '../extract/numbers.ts';
-import { normalizeText, toVisibleSpan } from '../extract/normalize.ts';
+import type { Candidate, CandidateSuggestion, ExtractionResult } from '../extract/types.ts';
+import { normalizeText } from '../extract/normalize.ts';
 import { INDICATORS } from './headers.ts';
 
-export interface Suggestion {
-  indicator_id: string;
-  score: number;
-}
-
-/** One number the extractor saw (shape of ExtractionResult.candidates). Offsets into result.text. */
-export interface Candidate {
-  id: string;
-  start: number;
-  end: number;
-  value: number;
-  unit: string;
-  qualifier: Qualifier;
-  status: 'fact' | 'low_confidence' | 'dropped' | 'unclaimed';
-  fact_local_id?: string;
-  reason?: string;
-  suggestions: Suggestion[];
-}
+export type { Candidate };
+export type Suggestion = CandidateSuggestion;
 
 const STEMS = INDICATORS.map((ind) => ({
   id: ind.id,
@@ -75,27 +56,10 @@ export function clauseBefore(text: string, at: number): number {
   return i;
 }
 
-function derive(ex: Pick<ExtractionResult, 'text' | 'facts'>): Candidate[] {
-  const n = normalizeText(ex.text);
-  const covered = ex.facts
-    .filter((f) => f.evidence_start !== null && f.evidence_end !== null)
-    .map((f) => [f.evidence_start!, f.evidence_end!] as const);
-  const out: Candidate[] = [];
-  for (const q of findQuantities(n.norm)) {
-    if (q.unitRaw.includes('百分点')) continue;
-    const [start, end] = toVisibleSpan(n, q.start, q.end);
-    if (covered.some(([s, e]) => start < e && end > s)) continue;
-    if (q.loneOne) continue;
-    out.push({
-      id: `c${start}`, start, end, value: q.value, unit: q.unitRaw, qualifier: q.qualifier, status: 'unclaimed',
-      suggestions: suggestIndicators(ex.text.slice(clauseBefore(ex.text, start), start), q.unitRaw),
-    });
-  }
-  return out;
-}
-
-/** The report's numbers that are not facts (the ones a person still has to decide on). */
-export function candidatesOf(ex: Pick<ExtractionResult, 'text' | 'facts'> & { candidates?: Candidate[] }): Candidate[] {
-  const list = ex.candidates ?? derive(ex);
-  return list.filter((c) => c.status !== 'fact');
+/** The report's numbers a person still has to decide on: unclaimed or low-confidence, not already a fact. */
+export function candidatesOf(ex: Pick<ExtractionResult, 'facts' | 'candidates'>): Candidate[] {
+  const facts = new Set(ex.facts.map((f) => f.local_id));
+  return (ex.candidates ?? []).filter(
+    (c) => (c.status === 'unclaimed' || c.status === 'low_confidence') && !(c.fact_local_id && facts.has(c.fact_local_id)),
+  );
 }

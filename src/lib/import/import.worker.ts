@@ -60,6 +60,7 @@ function apply(base: LocalDataset, change: LocalChange): LocalDataset {
     return mergeDatasets(base, incoming);
   }
   if (change.kind === 'remove') return removeReport(base, change.reportId);
+  if (change.kind === 'replace') return mergeDatasets(removeReport(base, change.reportId), change.dataset);
   return emptyDataset();
 }
 
@@ -121,7 +122,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       return post({ id: req.id, type: 'checked', problems });
     }
     case 'check-report': {
-      const base = await getLocal();
+      const base = req.replaces ? removeReport(await getLocal(), req.replaces) : await getLocal();
       const clash = checkAgainstExisting(req.dataset, base, [], () => undefined);
       if (clash.length) return post({ id: req.id, type: 'problems', problems: clash });
       const have = new Set(base.towns.map((x) => x.town_id));

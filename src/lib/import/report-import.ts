@@ -61,7 +61,11 @@ export function initialReview(ex: ExtractionResult): { meta: ReviewMeta; facts: 
 /** Applies an edit to a fact under review; a changed indicator takes that indicator's canonical unit. */
 export function editFact(f: ReviewFact, set: Partial<Pick<ReviewFact, 'indicator_id' | 'value' | 'value_high' | 'qualifier' | 'sub_kind'>>): ReviewFact {
   const next = { ...f, ...set, review_status: 'corrected' as const };
-  if (set.indicator_id && set.indicator_id !== f.indicator_id) next.unit = INDICATOR_BY_ID.get(set.indicator_id)?.unit ?? f.unit;
+  if (set.indicator_id && set.indicator_id !== f.indicator_id) {
+    next.unit = INDICATOR_BY_ID.get(set.indicator_id)?.unit ?? f.unit;
+    // the old indicator's sub-kind (its tag on the town page) does not belong to the new one
+    if (set.sub_kind === undefined) next.sub_kind = null;
+  }
   return next;
 }
 

@@ -13,11 +13,19 @@ import { INDICATORS, INDICATOR_BY_ID, type CatalogIndicator } from './headers.ts
 import { candidatesOf, clauseBefore, suggestIndicators, type Candidate, type Suggestion } from './candidates.ts';
 import type { ReviewFact } from './report-import.ts';
 
+/** What the fact editor hands back. */
+export interface FactDraft {
+  indicator_id: string;
+  value: number;
+  value_high: number | null;
+  qualifier: Qualifier;
+}
+
 export type MarkDecision = 'open' | 'fact' | 'not_fact';
 /** A number in the text that is not a fact, and what the reviewer decided about it. */
 export type Mark = Candidate & { decision: MarkDecision };
 
-export const initialMarks = (ex: Pick<ExtractionResult, 'text' | 'facts'> & { candidates?: Candidate[] }): Mark[] =>
+export const initialMarks = (ex: Pick<ExtractionResult, 'facts' | 'candidates'>): Mark[] =>
   candidatesOf(ex).map((c) => ({ ...c, decision: 'open' as const }));
 
 /** A value parsed from a span of text: the first number in it (with its unit and qualifier when it has one). */
@@ -106,6 +114,7 @@ export function manualFact(
     rule_id: 'reviewer',
     extractor_version: 'review',
     review_status: 'corrected',
+    confidence: 1,
   };
 }
 

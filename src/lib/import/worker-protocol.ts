@@ -16,6 +16,8 @@ export type LocalChange =
   /** Add a reviewed report's records (small). */
   | { kind: 'dataset'; dataset: LocalDataset }
   | { kind: 'remove'; reportId: string }
+  /** A reopened report saved again: its old records out, the reviewed ones in. */
+  | { kind: 'replace'; reportId: string; dataset: LocalDataset }
   | { kind: 'clear' };
 
 export type WorkerRequest =
@@ -24,7 +26,7 @@ export type WorkerRequest =
   /** Checks the table parsed by request `of` against the local dataset and `existing` (Arrow IPC of existingValues). */
   | { id: number; type: 'check'; of: number; existing: Uint8Array | null }
   /** Checks a reviewed report against the local dataset; answers problems or its Arrow IPC (new towns only). */
-  | { id: number; type: 'check-report'; dataset: LocalDataset }
+  | { id: number; type: 'check-report'; dataset: LocalDataset; replaces?: string }
   /** The Arrow IPC tables of the table parsed by request `of` (kept in the worker until saved or dropped). */
   | { id: number; type: 'table-ipc'; of: number }
   /** Forget the table parsed by request `of` (cancelled or refused). */

@@ -15,11 +15,11 @@ describe('numbers that are not facts', () => {
     expect(s[0]!.indicator_id).toMatch(/^med_/);
     expect(s.every((x, i) => i === 0 || s[i - 1]!.score >= x.score)).toBe(true);
   });
-  it('uses the extractor’s candidates when it returns them', () => {
+  it('are the extractor’s unclaimed and low-confidence candidates', () => {
     const cands = [
       { id: 'c1', start: 1, end: 3, value: 5, unit: '件', qualifier: 'exact' as const, status: 'fact' as const, suggestions: [] },
       { id: 'c9', start: 9, end: 11, value: 7, unit: '次', qualifier: 'exact' as const, status: 'low_confidence' as const, suggestions: [] },
     ];
-    expect(candidatesOf({ text: 'x', facts: [], candidates: cands }).map((c) => c.id)).toEqual(['c9']);
+    expect(candidatesOf({ facts: [], candidates: cands }).map((c) => c.id)).toEqual(['c9']);
   });
 });
