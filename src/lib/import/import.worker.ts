@@ -5,7 +5,7 @@
  * local dataset and the parsed table: the page sees counts, problems and Arrow bytes (transferred), so a
  * 50 MB file never freezes the UI; progress messages tell the page how far along it is.
  */
-import { readReport } from './report-import.ts';
+import { readReport, withoutReport } from './report-import.ts';
 import { readTable } from './read-table.ts';
 import { checkAgainstExisting, importTable, type TableImport } from './table-import.ts';
 import { ImportProblemError } from './problems.ts';
@@ -60,7 +60,7 @@ function apply(base: LocalDataset, change: LocalChange): LocalDataset {
     return mergeDatasets(base, incoming);
   }
   if (change.kind === 'remove') return removeReport(base, change.reportId);
-  if (change.kind === 'replace') return mergeDatasets(removeReport(base, change.reportId), change.dataset);
+  if (change.kind === 'replace') return mergeDatasets(withoutReport(base, change.reportId, change.dataset).rest, change.dataset);
   return emptyDataset();
 }
 
@@ -122,11 +122,13 @@ async function handle(req: WorkerRequest): Promise<void> {
       return post({ id: req.id, type: 'checked', problems });
     }
     case 'check-report': {
-      const base = req.replaces ? removeReport(await getLocal(), req.replaces) : await getLocal();
+      // A reopened report replaces its saved version: checked against the rest; the towns it keeps go back into
+      // schema `imported` with it (deleting the old rows there drops a town no other report uses).
+      const { rest: base, kept } = req.replaces ? withoutReport(await getLocal(), req.replaces, req.dataset) : { rest: await getLocal(), kept: [] };
       const clash = checkAgainstExisting(req.dataset, base, [], () => undefined);
       if (clash.length) return post({ id: req.id, type: 'problems', problems: clash });
       const have = new Set(base.towns.map((x) => x.town_id));
-      const ipc = toIpc({ ...req.dataset, towns: req.dataset.towns.filter((x) => !have.has(x.town_id)) });
+      const ipc = toIpc({ ...req.dataset, towns: [...req.dataset.towns.filter((x) => !have.has(x.town_id)), ...kept] });
       return post({ id: req.id, type: 'ipc', ipc }, transferables(ipc));
     }
     case 'table-ipc': {

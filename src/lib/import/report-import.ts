@@ -7,7 +7,7 @@ import { extractReport, ExtractInputError, type ExtractionResult, type LocalFact
 import { Fact, Report, Town, UnitType, levelOf, type ReviewStatus } from '../catalog/schemas.ts';
 import { docxToText } from './docx.ts';
 import { decodeProblem } from './read-table.ts';
-import { reportViolations, emptyDataset, type KnownTown, type LocalDataset } from './dataset.ts';
+import { reportViolations, emptyDataset, removeReport, type KnownTown, type LocalDataset } from './dataset.ts';
 import { INDICATOR_BY_ID } from './headers.ts';
 import { shortHash } from './hash.ts';
 import { ImportProblemError, msg, type ImportProblem } from './problems.ts';
@@ -168,4 +168,17 @@ export function reviewedToDataset(
   ds.violations = reportViolations(report_id, ds.facts);
   ds.origins[report_id] = { file: fileName, kind: 'report', imported_at: importedAt };
   return ds;
+}
+
+/**
+ * The local dataset without the report a reopened review replaces, keeping the town records `incoming`
+ * still refers to (`kept`: removing the report alone would drop a town only it used, and the reviewed
+ * report, matched to that existing town, brings no town record of its own).
+ */
+export function withoutReport(base: LocalDataset, reportId: string, incoming: LocalDataset): { rest: LocalDataset; kept: Town[] } {
+  const rest = removeReport(base, reportId);
+  const have = new Set(rest.towns.map((t) => t.town_id));
+  const needed = new Set(incoming.reports.map((r) => r.town_id));
+  const kept = base.towns.filter((t) => needed.has(t.town_id) && !have.has(t.town_id));
+  return { rest: { ...rest, towns: [...rest.towns, ...kept] }, kept };
 }

@@ -111,3 +111,25 @@ describe('highlight segments', () => {
     expect(s.map((x) => x.text).join('')).toBe(text);
   });
 });
+
+import { withoutReport } from '../../../src/lib/import/report-import.ts';
+import { editFact } from '../../../src/lib/import/report-import.ts';
+describe('a reopened report saved again', () => {
+  it('replaces the saved version and keeps the town it was matched to', () => {
+    const ex = readReport(strToU8('海丰县海城镇2023年法治政府建设工作报告\n全年调处矛盾纠纷40件。'), 'a.txt');
+    const { meta, facts } = initialReview(ex);
+    const first = reviewedToDataset(ex, meta, facts, null, 'a.txt', 'now');
+    const town = first.towns[0]!.town_id;
+    const again = reviewedToDataset(ex, meta, facts.map((f) => ({ ...f, review_status: 'rejected' as const })), town, 'a.txt', 'later');
+    expect(again.towns).toEqual([]);
+    const { rest, kept } = withoutReport(first, first.reports[0]!.report_id, again);
+    expect(rest.reports).toEqual([]);
+    expect(rest.towns.map((t) => t.town_id)).toEqual([town]);
+    expect(kept.map((t) => t.town_id)).toEqual([town]);
+  });
+  it('an edit to another indicator drops the old indicator’s sub-kind', () => {
+    const ex = readReport(strToU8('某镇2023年法治政府建设工作报告\n全年调处矛盾纠纷40件。'), 'a.txt');
+    const f = { ...initialReview(ex).facts[0]!, sub_kind: 'study' };
+    expect(editFact(f, { indicator_id: 'out_events' })).toMatchObject({ indicator_id: 'out_events', sub_kind: null, unit: '场', review_status: 'corrected' });
+  });
+});

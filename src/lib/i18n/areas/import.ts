@@ -131,6 +131,11 @@ export const zh = {
   'imp.reopened': '重新打开的报告:保存后替换原来保存的版本。',
   'imp.unit.county': '县级报告:单位就是这个县(区),不计入乡镇。',
   'imp.notNumber': '“{v}”不是数字',
+  'imp.sec.成效': '成效',
+  'imp.sec.问题': '问题',
+  'imp.sec.计划': '计划',
+  'imp.sec.其他': '其他',
+  'imp.target': '目标',
   'imp.noReview': '这份报告的审核记录不在本浏览器中,无法重新打开',
 } as const;
 
@@ -149,7 +154,7 @@ export const en: Record<keyof typeof zh, string> = {
   'imp.stage.validate': 'validating',
   'imp.stage.save': 'saving',
   'imp.working': 'Processing {file}: {stage} {pct}%',
-  'imp.problems': '"{file}" was not imported: {n} problems found; your existing data is unchanged',
+  'imp.problems': '"{file}" was not imported: problems found: {n}; your existing data is unchanged',
   'imp.col.row': 'Row',
   'imp.col.column': 'Column',
   'imp.col.problem': 'Problem',
@@ -266,5 +271,10 @@ export const en: Record<keyof typeof zh, string> = {
   'imp.reopened': 'Reopened report: saving replaces the version saved before.',
   'imp.unit.county': 'County-level report: the unit is this county or district, not counted as a town.',
   'imp.notNumber': '“{v}” is not a number',
+  'imp.sec.成效': 'results',
+  'imp.sec.问题': 'problems',
+  'imp.sec.计划': 'plans',
+  'imp.sec.其他': 'other',
+  'imp.target': 'target',
   'imp.noReview': 'The review of this report is not kept in this browser, so it cannot be reopened',
 };

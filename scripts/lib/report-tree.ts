@@ -1,0 +1,144 @@
+/**
+ * A seeded tree of synthetic report files for `npm run ingest` tests and its benchmark: 省/市/县/ folders
+ * of town, sub-district and county reports as .txt (UTF-8 and GBK), .html and .docx, every one labelled
+ * 示例数据 in its title and text, with the facts each states (the labels the test checks the output against).
+ * Never bundled; written to a temporary folder.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+
+export interface TreeLabel {
+  file: string;
+  unit: string;
+  unit_type: string;
+  county: string;
+  prefecture: string;
+  province: string;
+  year: number;
+  facts: { indicator: string; value: number }[];
+  /** numbers in the text no rule claims (left for a person) */
+  unclaimed: number;
+}
+
+/** mulberry32: small, fast, seeded. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let gbkTable: Map<string, number[]> | null = null;
+/** UTF-16 → GBK bytes, from the inverse of the platform's GBK decoder (Node has no GBK encoder). */
+export function toGbk(s: string): Uint8Array {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const dec = new TextDecoder('gbk');
+    for (let a = 0x81; a <= 0xfe; a++)
+      for (let b = 0x40; b <= 0xfe; b++) {
+        if (b === 0x7f) continue;
+        const ch = dec.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, [a, b]);
+      }
+  }
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else out.push(...(gbkTable.get(ch) ?? [0x3f]));
+  }
+  return new Uint8Array(out);
+}
+
+const PROVINCES = ['青川省', '云岭省'];
+const PREFS = ['东江市', '西岭市', '南湖市'];
+const COUNTY_STEMS = ['平安', '长乐', '永宁', '安远', '清河', '新丰', '宁乡', '和平'];
+const TOWN_STEMS = ['城关', '石桥', '白沙', '龙泉', '桃源', '金山', '柳塘', '青禾', '梅林', '松岗', '竹溪', '黄田', '红星', '东风', '高坪', '马鞍'];
+const TOWN_KIND = ['镇', '镇', '镇', '乡', '街道'] as const;
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+
+function docx(text: string): Uint8Array {
+  const esc = (l: string) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paras = text.split('\n').map((l) => `<w:p><w:r><w:t xml:space="preserve">${esc(l)}</w:t></w:r></w:p>`).join('');
+  return zipSync({ 'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document><w:body>${paras}</w:body></w:document>`) });
+}
+
+/** Writes `n` reports (plus `broken` unreadable files) under `dir`; returns the labels, in file order. */
+export function writeReportTree(dir: string, opts: { n: number; seed?: number; broken?: number }): TreeLabel[] {
+  const r = rng(opts.seed ?? 1);
+  const labels: TreeLabel[] = [];
+  const used = new Set<string>();
+  for (let i = 0; i < opts.n; i++) {
+    const province = pick(r, PROVINCES);
+    const prefecture = pick(r, PREFS);
+    const county = `${pick(r, COUNTY_STEMS)}${r() < 0.7 ? '县' : '区'}`;
+    const year = int(r, 2021, 2024);
+    const countyLevel = r() < 0.08;
+    let unit: string;
+    let unitType: string;
+    if (countyLevel) [unit, unitType] = [county, county.endsWith('县') ? '县' : '区'];
+    else {
+      const kind = pick(r, TOWN_KIND);
+      [unit, unitType] = [`${pick(r, TOWN_STEMS)}${pick(r, TOWN_STEMS)}${kind}`, kind];
+    }
+    const key = `${province}${prefecture}${county}${unit}${year}`;
+    if (used.has(key)) {
+      i--;
+      continue;
+    }
+    used.add(key);
+    const cases = int(r, 20, 400);
+    const success = int(r, Math.floor(cases * 0.8), cases);
+    const events = int(r, 3, 60);
+    const reconsider = int(r, 1, 40);
+    const meetings = int(r, 5, 40);
+    const self = countyLevel ? (unitType === '县' ? '全县' : '全区') : unitType === '街道' ? '全街道' : `全${unitType}`;
+    // every third title names the whole place; the others name the unit only (the folders give the rest)
+    const full = i % 3 === 0;
+    const title = `${full ? `${province}${prefecture}${countyLevel ? '' : county}` : ''}${unit}${year}年法治政府建设${countyLevel ? '年度' : '工作'}报告(示例数据)`;
+    const facts: TreeLabel['facts'] = [
+      { indicator: 'med_cases_total', value: cases },
+      { indicator: 'med_success', value: success },
+      { indicator: 'out_events', value: events },
+    ];
+    const lines = [
+      title,
+      `发布日期:${year + 1}-01-${String(int(r, 10, 28))}`,
+      `本报告为合成的示例数据,用于测试。`,
+      `${year}年,${self}坚持依法行政。`,
+      '一、工作成效',
+      `${self}共调处矛盾纠纷${cases}件,调解成功${success}件。开展普法宣传活动${events}场次。召开院坝会${meetings}场。`,
+    ];
+    if (countyLevel) {
+      lines.push(`全年办理行政复议案件${reconsider}件。`);
+      facts.push({ indicator: 'lit_reconsideration_cases', value: reconsider });
+    }
+    lines.push('二、存在问题', '基层法治力量仍然薄弱。', `${countyLevel ? '' : county}${unit}人民政府`);
+    const text = lines.join('\n');
+    const folder = join(dir, province, prefecture, county);
+    mkdirSync(folder, { recursive: true });
+    const form = r();
+    const stem = `${unit}${year}年法治政府建设报告`;
+    let file: string;
+    if (form < 0.55) writeFileSync((file = join(folder, `${stem}.txt`)), text);
+    else if (form < 0.75) writeFileSync((file = join(folder, `${stem}.gbk.txt`)), toGbk(text));
+    else if (form < 0.9)
+      writeFileSync(
+        (file = join(folder, `${stem}.html`)),
+        `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><script>var x = 1;</script></head><body><div class="crumb">首页 > ${prefecture} > ${county} > 政务公开</div>${lines.map((l) => `<p>${l}</p>`).join('')}</body></html>`,
+      );
+    else writeFileSync((file = join(folder, `${stem}.docx`)), docx(text));
+    labels.push({ file, unit, unit_type: unitType, county, prefecture, province, year, facts, unclaimed: 1 });
+  }
+  for (let i = 0; i < (opts.broken ?? 0); i++) {
+    mkdirSync(join(dir, '损坏'), { recursive: true });
+    writeFileSync(join(dir, '损坏', i % 2 ? `空文件${i}.txt` : `图片${i}.txt`), i % 2 ? '' : new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 13, 10, 26, 10, 0, 0, 0, 0]));
+  }
+  return labels;
+}
