@@ -103,7 +103,7 @@ export interface Place {
 const HAN = '[\\u4e00-\\u9fa5]';
 const PROVINCE_RE = new RegExp(`^(?:内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区|(?:北京|上海|天津|重庆)市|${HAN}{2,3}省)`);
 const PREFECTURE_RE = new RegExp(`^(?:(?![县区旗镇乡])${HAN}){2,10}?(?:自治州|地区|盟|市)`);
-const COUNTY_RE = new RegExp(`^(?:(?![镇乡市省])${HAN}){1,12}?(?:自治县|自治旗|县|区|旗|市)`);
+const COUNTY_RE = new RegExp(`^(?:(?![镇市省])${HAN}){1,12}?(?:自治县|自治旗|县|区|旗|市)`);
 const TOWNSHIP_RE = new RegExp(`^(?:(?![县区省])${HAN}){1,10}?(?:民族乡|街道办事处|街道|镇|乡)`);
 /** Words a name never starts with, and words that end the name part of a title. */
 const LEAD = /^(?:中共|中国共产党|关于)/;

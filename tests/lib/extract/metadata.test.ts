@@ -14,6 +14,9 @@ describe('place names', () => {
     expect(parsePlace('湛江市廉江市吉水镇')).toEqual({ province: null, prefecture: '湛江市', county: '廉江市', township: '吉水镇' });
     expect(parsePlace('廉江市吉水镇')).toEqual({ province: null, prefecture: null, county: '廉江市', township: '吉水镇' });
     expect(parsePlace('番禺区市桥街道')).toEqual({ province: null, prefecture: null, county: '番禺区', township: '市桥街道' });
+    expect(parsePlace('湖南省长沙市宁乡市花明楼镇')).toEqual({ province: '湖南省', prefecture: '长沙市', county: '宁乡市', township: '花明楼镇' });
+    expect(parsePlace('乡宁县昌宁镇')).toEqual({ province: null, prefecture: null, county: '乡宁县', township: '昌宁镇' });
+    expect(parsePlace('大河乡')).toEqual({ province: null, prefecture: null, county: null, township: '大河乡' });
     expect(parsePlace('海丰县')).toEqual({ province: null, prefecture: null, county: '海丰县', township: null });
     expect(parsePlace('某某街道办事处')).toMatchObject({ township: '某某街道' });
     expect(parsePlace('深入推进依法行政')).toBeNull();
