@@ -7,7 +7,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { UnitType, levelOf } from '../src/lib/catalog/schemas.ts';
+import { CatalogFile, UnitType, levelOf } from '../src/lib/catalog/schemas.ts';
+import { percentUnderCount } from '../src/lib/catalog/validate.ts';
 
 const EvalRecord = z.object({
   id: z.string(),
@@ -35,6 +36,7 @@ const EvalRecord = z.object({
 });
 
 const src = process.argv[2] ?? '../shared/eval/dev.jsonl';
+const catalog = new Map(CatalogFile.parse(JSON.parse(readFileSync('data/indicators.json', 'utf8'))).indicators.map((i) => [i.id, i]));
 const lines = readFileSync(src, 'utf8').split('\n').filter(Boolean);
 const towns = new Map<string, object>();
 const reports: object[] = [];
@@ -85,7 +87,14 @@ for (const [i, line] of lines.entries()) {
     source: 'real',
     is_synthetic: false,
   });
-  r.facts.forEach((f, k) =>
+  r.facts.forEach((f, k) => {
+    // A percentage labelled under a counting indicator (履行率100% as med_agreements_fulfilled, 件) would be
+    // drawn as "100 件" and summed: the catalog has no rate for it, so it is left out (npm run data refuses it).
+    const ind = catalog.get(f.indicator);
+    if (ind && percentUnderCount({ value: f.value, unit: ind.unit, unit_raw: null, evidence: f.evidence }, ind)) {
+      skipped.push(`${r.id} fact ${k}: "${f.evidence}" is a percentage, but ${f.indicator} counts ${ind.unit}`);
+      return;
+    }
     facts.push({
       report_id,
       seq: k,
@@ -96,8 +105,8 @@ for (const [i, line] of lines.entries()) {
       sub_kind: f.sub_kind ?? null,
       evidence: f.evidence,
       period_basis: annual ? 'calendar_year' : 'unknown',
-    }),
-  );
+    });
+  });
 }
 writeFileSync(
   'data/real/eval-dev.json',

@@ -16,7 +16,7 @@ import {
   Violation,
   type Indicator,
 } from '../../src/lib/catalog/schemas.ts';
-import { ValidationError, check, checkAll, type RecordProblem } from '../../src/lib/catalog/validate.ts';
+import { ValidationError, check, checkAll, percentUnderCount, type RecordProblem } from '../../src/lib/catalog/validate.ts';
 import { EXTRACTOR_VERSION, extractReport } from '../../src/lib/extract/index.ts';
 import { applyCorrections, CorrectionsFile } from '../../src/lib/catalog/corrections.ts';
 
@@ -194,8 +194,15 @@ export function loadDataset(dataDir: string): Dataset {
       continue;
     }
     const f = r.value;
-    if (!byId.has(f.indicator_id))
-      problems.push({ file, record: key, field: 'indicator_id', problem: `"${f.indicator_id}" is not in data/indicators.json` });
+    const ind = byId.get(f.indicator_id);
+    if (!ind) problems.push({ file, record: key, field: 'indicator_id', problem: `"${f.indicator_id}" is not in data/indicators.json` });
+    else if (percentUnderCount(f, ind))
+      problems.push({
+        file,
+        record: key,
+        field: 'value',
+        problem: `${f.indicator_id} counts ${ind.unit}, but "${f.evidence}" states ${f.value}%: a percentage belongs under a rate indicator (unit %), or leave it out`,
+      });
     if (!reports.some((x) => x.report_id === f.report_id))
       problems.push({ file, record: key, field: 'report_id', problem: `no report "${f.report_id}"` });
     const text = texts.get(f.report_id);

@@ -51,6 +51,42 @@ describe('data build sources', () => {
     expect(p!.problem).toMatch(/expected number/);
   });
 
+  it('refuses a percentage stored under a count indicator, saying which and why', () => {
+    const d = copyData();
+    const file = join(d, 'real/eval-dev.json');
+    const real = JSON.parse(readFileSync(file, 'utf8'));
+    const r = real.reports[0].report_id;
+    real.facts.push({ report_id: r, seq: 900, indicator_id: 'med_agreements_fulfilled', value: 100, value_high: null, qualifier: 'exact', sub_kind: null, evidence: '调解协议履行率达100%', period_basis: 'unknown' });
+    real.facts.push({ report_id: r, seq: 901, indicator_id: 'med_cases_total', value: 96.5, value_high: null, qualifier: 'exact', sub_kind: null, evidence: '调处成功率96.5％', period_basis: 'unknown' });
+    writeFileSync(file, JSON.stringify(real));
+    const problems = problemsOf(() => loadDataset(d));
+    expect(problems.map((p) => [p.record, p.field])).toEqual([
+      [`${r}#900`, 'value'],
+      [`${r}#901`, 'value'],
+    ]);
+    expect(problems[0]!.problem).toMatch(/med_agreements_fulfilled counts 件.*100%.*rate indicator/);
+  });
+
+  it('keeps a count whose phrase also states a rate of another number', () => {
+    const d = copyData();
+    const file = join(d, 'real/eval-dev.json');
+    const real = JSON.parse(readFileSync(file, 'utf8'));
+    real.facts.push({ report_id: real.reports[0].report_id, seq: 902, indicator_id: 'med_success', value: 28, value_high: null, qualifier: 'exact', sub_kind: null, evidence: '调处成功28件,成功率96.5%', period_basis: 'unknown' });
+    writeFileSync(file, JSON.stringify(real));
+    expect(loadDataset(d).facts.some((f) => f.fact_id.endsWith('#g902'))).toBe(true);
+  });
+
+  it('refuses a source URL that is not http(s)', () => {
+    const d = copyData();
+    const file = join(d, 'real/eval-dev.json');
+    const real = JSON.parse(readFileSync(file, 'utf8'));
+    real.reports[1].url = 'javascript:alert(1)';
+    writeFileSync(file, JSON.stringify(real));
+    const [p] = problemsOf(() => loadDataset(d));
+    expect(p).toMatchObject({ file, record: real.reports[1].report_id, field: 'url' });
+    expect(p!.problem).toMatch(/http:\/\/ or https:\/\//);
+  });
+
   it('rejects a fact whose indicator is not in the catalog', () => {
     const d = copyData();
     const file = join(d, 'real/eval-dev.json');

@@ -4,6 +4,7 @@
  * every TypeScript type of the data model is derived from them (never written twice).
  */
 import { z } from 'zod';
+import { TEXT_PATH, webHref } from '../links.ts';
 
 export const INDICATOR_ID = /^(ls|dm|lit|enf|tr|out|med|svc|pet)_[a-z0-9_]+$/;
 
@@ -103,6 +104,9 @@ export const Town = z.object({
 });
 export type Town = z.infer<typeof Town>;
 
+/** A source address the app may render as a link: http: or https: only (never javascript:, data:, file:). */
+export const WebUrl = z.string().refine((s) => webHref(s) !== null, { message: 'only http:// or https:// addresses are accepted as a source URL' });
+
 export const DataSource = z.enum(['seed', 'real', 'synthetic', 'import']);
 export type DataSource = z.infer<typeof DataSource>;
 
@@ -113,9 +117,9 @@ export const Report = z.object({
   title: z.string().nullable(),
   publisher: z.string().nullable(),
   publication_date: isoDate.nullable(),
-  url: z.string().url().nullable(),
+  url: WebUrl.nullable(),
   /** Path of the bundled full text, relative to the site root; null when only evidence phrases are bundled. */
-  text_path: z.string().nullable(),
+  text_path: z.string().regex(TEXT_PATH, { message: "a text path points inside the app's own data: data/texts/<report_id>.txt (or indexeddb:<report_id> for an import)" }).nullable(),
   full_text_hash: z.string().nullable(),
   /** 'report' for an annual 法治政府建设 report; summaries and news items carry no stated period. */
   genre: z.enum(['report', 'pufa_summary', 'mediation_summary', 'other']),
@@ -170,7 +174,7 @@ export const FactFields = z.object({
     rule_id: z.string(),
     extractor_version: z.string(),
     review_status: ReviewStatus,
-    source_url: z.string().nullable(),
+    source_url: WebUrl.nullable(),
     is_synthetic: z.boolean(),
 });
 

@@ -63,3 +63,20 @@ export function checkAll<S extends z.ZodType>(
   if (problems.length) throw new ValidationError(problems);
   return out;
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A percentage filed under an indicator that counts (件, 人, 场 …): its phrase states the fact's own value
+ * followed by % (or the fact says its unit is %). Such a value would be drawn as "100 件" and summed
+ * across towns. A count whose phrase also mentions a rate of another number ("成功28件,成功率96.5%") is fine.
+ */
+export function percentUnderCount(
+  fact: { value: number; unit: string; unit_raw: string | null; evidence: string },
+  indicator: { unit: string },
+): boolean {
+  if (indicator.unit === '%') return false;
+  if (fact.unit === '%' || fact.unit_raw === '%' || fact.unit_raw === '％') return true;
+  const digits = escapeRe(String(fact.value));
+  return new RegExp(`(?<![0-9.])${digits}(?:\\.0+)?\\s*[%％]`).test(fact.evidence);
+}

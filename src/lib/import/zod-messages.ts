@@ -13,6 +13,9 @@ const FIX: Record<string, [string, string]> = {
   report_id: ['只用小写字母、数字和连字符,或留空由系统生成', 'use lower-case letters, digits and hyphens, or leave it empty to have one made'],
   evidence: ['填写数字所出自的原文短语,或删除该列', 'give the source phrase the number comes from, or drop the column'],
   evidence_end: ['起止位置之差须等于原文短语的字数;不确定时两列都留空', 'end − start must equal the phrase length; leave both empty if unsure'],
+  url: ['写以 http:// 或 https:// 开头的网址,或留空', 'give an address starting with http:// or https://, or leave it empty'],
+  source_url: ['写以 http:// 或 https:// 开头的网址,或留空', 'give an address starting with http:// or https://, or leave it empty'],
+  text_path: ['留空(导入的报告原文由本站自行保存)', 'leave it empty (the app keeps the text of an imported report itself)'],
 };
 
 export function issueMessage(issue: z.core.$ZodIssue, value: unknown): Bilingual {
@@ -38,7 +41,7 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown): Bilingual
       zh = `${got} 太大(最大 ${String(i.maximum)})`;
       break;
     case 'invalid_format':
-      zh = `${got} 的格式不对`;
+      zh = /text path points inside/.test(issue.message) ? `${got} 不在本站自带的数据中,不能作为原文路径` : `${got} 的格式不对`;
       break;
     default:
       zh = /rate lies/.test(issue.message)
@@ -47,7 +50,9 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown): Bilingual
           ? `数值 ${got} 为负数`
           : /range needs/.test(issue.message)
             ? '区间值缺少上限(value_high)'
-            : `${got}:${issue.message}`;
+            : /http:\/\/ or https:\/\//.test(issue.message)
+              ? `${got} 不是 http/https 网址,不能作为来源链接`
+              : `${got}:${issue.message}`;
   }
   const f = FIX[field];
   return msg(
