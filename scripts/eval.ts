@@ -17,7 +17,9 @@
  * {id, text, facts:[{indicator, value, qualifier, evidence}]} (e.g. reviewed reports exported by /import).
  * Exit 0 unless the set cannot be read; the figures never gate.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sourcesHash, versionOf } from '../src/lib/extract/stamp.ts';
 import { createHash } from 'node:crypto';
 import { extractReport, type ExtractionResult, type PairRow, type Weights } from '../src/lib/extract/index.ts';
 import { fitWeights, labelRows, locateGold, type Example, type GoldFact } from '../src/lib/extract/fit.ts';
@@ -39,6 +41,7 @@ const DEFAULT_SET = '../shared/eval/dev.jsonl';
 const setPath = opt('--set') ?? DEFAULT_SET;
 const verbose = args.includes('--verbose');
 const doFit = args.includes('--fit');
+const doStamp = doFit || args.includes('--stamp');
 const skipLopo = args.includes('--skip-lopo') || (opt('--set') !== undefined && !args.includes('--lopo'));
 const WEIGHTS_FILE = 'src/lib/extract/weights.json';
 /**
@@ -141,7 +144,22 @@ function sealedLine(lines: string[], i: number, set: GoldReport[]): boolean {
   return !!r && SEALED.has(r.province ?? '');
 }
 
+/** Every file under src/lib/extract (names relative to it), for the version stamp. */
+export function extractSources(dir = 'src/lib/extract', prefix = ''): { name: string; content: string }[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? extractSources(p, `${prefix}${f}/`) : [{ name: `${prefix}${f}`, content: readFileSync(p, 'utf8') }];
+  });
+}
+
+function stamp() {
+  const v = versionOf(sourcesHash(extractSources()));
+  writeFileSync('src/lib/extract/version.ts', `// Written by \`npm run eval -- --stamp\` (see stamp.ts); do not edit by hand.\nexport const EXTRACTOR_VERSION = '${v}';\n`);
+  console.log(`EXTRACTOR_VERSION = ${v} → src/lib/extract/version.ts`);
+}
+
 function main() {
+  if (args.includes('--stamp') && !doFit) return stamp();
   const set = readSet(setPath);
   const t0 = performance.now();
   // features do not depend on the weights: collect each report's rows once
@@ -159,9 +177,10 @@ function main() {
   if (doFit) {
     const all = set.flatMap((r) => examples.get(r.id)!);
     const w = fitWeights(all, { version: '' });
-    w.version = createHash('sha256').update(JSON.stringify(w.w)).digest('hex').slice(0, 12);
+    w.version = createHash('sha256').update(JSON.stringify([w.w, w.cue])).digest('hex').slice(0, 12);
     writeFileSync(WEIGHTS_FILE, JSON.stringify(w, null, 0) + '\n');
-    console.log(`fitted ${Object.keys(w.w).length} weights on ${all.length} pairs (${set.length} reports) → ${WEIGHTS_FILE}`);
+    console.log(`fitted ${Object.keys(w.w).length} + ${Object.keys(w.cue).length} weights on ${all.length} pairs (${set.length} reports) → ${WEIGHTS_FILE}`);
+    if (doStamp) stamp();
   }
   const shipped: Weights | null = doFit
     ? (JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as Weights)

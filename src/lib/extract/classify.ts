@@ -61,8 +61,14 @@ export interface CandidateView {
 
 export interface Weights {
   version: string;
+  /** all features: scores the indicators the ordered rules claim (a veto when low) */
   w: Record<string, number>;
+  /** the reader without the rules (no r1/ra/rother features): scores numbers no rule claims */
+  cue: Record<string, number>;
 }
+
+/** Features that say what the ordered rules decided; the cue model is fitted without them. */
+export const isRuleFeature = (f: string) => f === 'r1' || f === 'ra' || f === 'rother' || f.startsWith('r1:') || f.startsWith('ra:');
 
 const STUDY_FAMILY = new Set(['ls_theory_study_sessions', 'ls_law_study_sessions', 'ls_training_sessions', 'ls_training_attendance', 'out_events', 'out_reach']);
 
@@ -77,8 +83,8 @@ export function pairFeatures(v: CandidateView, ind: string): string[] {
   const cues = COMPILED.get(ind);
   if (cues) {
     const near = v.pre.slice(-12);
-    if (cues.nounEnd.test(v.pre)) f.push('nEnd');
-    else if (cues.noun.test(near)) f.push('nNear');
+    if (cues.nounEnd.test(v.pre)) f.push('nEnd', `nEnd:${ind}`);
+    else if (cues.noun.test(near)) f.push('nNear', `nNear:${ind}`);
     else if (cues.noun.test(v.pre)) f.push('nPre');
     else if (cues.noun.test(v.sentencePre)) f.push('nSent');
     if (cues.noun.test(v.post.slice(0, 8))) f.push('nPost');

@@ -14,6 +14,11 @@ import { RULES, type IndicatorRule, type RuleContext } from './rules';
 import { findHeadings, findSections, headingAt, sectionAt } from './sections';
 import { INDICATORS_BY_UNIT, KIND_OF, pairFeatures, score, type CandidateView, type Weights } from './classify';
 import { studyProcedure } from './study';
+import { assertContract } from './contract';
+import { CUES } from './lexicon';
+import catalogFile from '../../../data/indicators.json';
+
+const CATALOG_INDICATORS = (catalogFile as { indicators: { id: string; kind: string; units_accepted: string[] }[] }).indicators;
 import { WEIGHTS } from './weights';
 import { suggestIndicators } from './suggest';
 import type { Candidate, LocalFact } from './types';
@@ -102,6 +107,8 @@ function extendToVerb(norm: string, from: number, start: number): number {
   return /^[\u4e00-\u9fa5]*$/.test(win.slice(best)) ? from + best : start;
 }
 
+assertContract(RULES, CATALOG_INDICATORS, Object.keys(CUES));
+
 /** Rules grouped by the units they accept, in rule order. */
 const RULES_BY_UNIT: ReadonlyMap<string, IndicatorRule[]> = (() => {
   const m = new Map<string, IndicatorRule[]>();
@@ -149,7 +156,7 @@ const COMPANIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ['dm_legality_reviews', ['dm_major_decisions']], ['dm_major_decisions', ['dm_legality_reviews']],
   ['med_cases_total', ['med_disputes_screened']], ['med_disputes_screened', ['med_cases_total']],
 ]);
-export const DEFAULT_TAU = 0.6;
+export const DEFAULT_TAU = 0.8;
 export const DEFAULT_VETO = 0.15;
 export const DEFAULT_TAU_LOW = 0.2;
 
@@ -309,6 +316,7 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
       sentence: norm.slice(sentStart, sentEnd),
       sentencePre: norm.slice(sentStart, q.start),
       around: norm.slice(prevSentStart, sentEnd),
+      heading: headingAt(headings, q.start),
       q,
     };
     const drop = (reason: string) => {
@@ -329,46 +337,64 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     const ruleAny = new Map<string, string>();
     const hits = new Map<string, RuleHit>();
     const vetoed = new Set<string>();
-    let claimed = false;
-    for (const rule of RULES_BY_UNIT.get(q.unitRaw) ?? []) {
-      const pm = rule.pre ? rule.pre.exec(c.pre) : null;
-      if (rule.pre && !pm) continue;
-      const om = rule.post ? rule.post.exec(rule.postSentence ? c.postSentence : c.post) : null;
-      if (rule.post && !om) continue;
-      if (rule.ctx && !rule.ctx.test(c.sentence)) continue;
-      if (rule.notCtx && rule.notCtx.test(c.sentence)) continue;
-      if (rule.notPre && rule.notPre.test(c.pre)) continue;
-      if (rule.when && !rule.when(c)) continue;
-      const value = rule.value ? rule.value(q.value) : q.value;
-      if (value === null) {
-        vetoed.add(rule.indicator);
-        continue;
+    /** Runs the ordered rules on context `cx`; `at` fixes the evidence start (list items read with a carried topic). */
+    const runRules = (cx: RuleContext, at: number | null, tag: string) => {
+      let claimed = false;
+      for (const rule of RULES_BY_UNIT.get(q.unitRaw) ?? []) {
+        const pm = rule.pre ? rule.pre.exec(cx.pre) : null;
+        if (rule.pre && !pm) continue;
+        const om = rule.post ? rule.post.exec(rule.postSentence ? cx.postSentence : cx.post) : null;
+        if (rule.post && !om) continue;
+        if (rule.ctx && !rule.ctx.test(cx.sentence) && !(rule.ctxHeading && rule.ctx.test(cx.heading))) continue;
+        if (rule.notCtx && rule.notCtx.test(cx.sentence)) continue;
+        if (rule.notPre && rule.notPre.test(cx.pre)) continue;
+        if (rule.when && !rule.when(cx)) continue;
+        const value = rule.value ? rule.value(q.value) : q.value;
+        if (value === null) {
+          vetoed.add(rule.indicator);
+          continue;
+        }
+        let start: number;
+        if (at !== null) start = at;
+        else {
+          start = pm ? localStart + pm.index : q.start;
+          start = trimStart(norm, start, q.start);
+          start = extendToVerb(norm, Math.max(localStart, start - 6), start);
+        }
+        const end = om ? q.end + om[0].length : q.end;
+        const subKind = typeof rule.subKind === 'function' ? rule.subKind(cx) : (rule.subKind ?? null);
+        const inds: [string, string | null][] = [[rule.indicator, subKind], ...(rule.also ?? []).map((a) => [a.indicator, a.subKind ?? null] as [string, string | null])];
+        const first = !claimed;
+        for (const [ind, sk] of inds) {
+          if (!hits.has(ind)) hits.set(ind, { start, end, value, subKind: sk, ruleId: tag + rule.id });
+          if (!ruleAny.has(ind)) ruleAny.set(ind, tag + rule.id);
+          if (first && !ruleFirst.has(ind)) ruleFirst.set(ind, tag + rule.id);
+        }
+        if (!rule.multi) {
+          claimed = true;
+          break;
+        }
       }
-      let start = pm ? localStart + pm.index : q.start;
-      const end = om ? q.end + om[0].length : q.end;
-      start = trimStart(norm, start, q.start);
-      start = extendToVerb(norm, Math.max(localStart, start - 6), start);
-      const subKind = typeof rule.subKind === 'function' ? rule.subKind(c) : (rule.subKind ?? null);
-      const inds: [string, string | null][] = [[rule.indicator, subKind], ...(rule.also ?? []).map((a) => [a.indicator, a.subKind ?? null] as [string, string | null])];
-      const first = !claimed;
-      for (const [ind, sk] of inds) {
-        if (!hits.has(ind)) hits.set(ind, { start, end, value, subKind: sk, ruleId: rule.id });
-        if (!ruleAny.has(ind)) ruleAny.set(ind, rule.id);
-        if (first && !ruleFirst.has(ind)) ruleFirst.set(ind, rule.id);
-      }
-      if (!rule.multi) {
-        claimed = true;
-        break;
-      }
-    }
+    };
+    runRules(c, null, '');
 
     // the topic of a list: a later item of 「A N件、B N件」 or 「…N件,其中A N件」 carries the first item's words
     const sameSentence = prev !== null && prev.end > sentStart;
     const item = sameSentence && LIST_ITEM.test(c.pre);
-    const listPre = item ? listOf[i - 1] || preOf[i - 1] || '' : '';
+    const continued = item && c.pre.startsWith('、') && listOf[i - 1] !== '';
+    const listPre = item ? (continued ? listOf[i - 1]! : preOf[i - 1] ?? '') : '';
     preOf[i] = c.pre;
-    listOf[i] = listPre;
-    const heading = headingAt(headings, q.start);
+    listOf[i] = item ? (c.pre.startsWith('、') ? listPre : c.pre) : '';
+    if (item && !ruleFirst.size) {
+      // 口头调解188件、书面101件: read 「书面」 with the head words of the item it continues (调解)
+      const own = c.pre.replace(/^(?:、|[,:]?(?:其中|分别为|包括|含))/, '');
+      const base = (c.pre.startsWith('、') ? listPre : '').replace(/^(?:、|[,:]?(?:其中|分别为|包括|含))/, '');
+      if (own.length >= 1 && own.length <= 3 && base.length >= 2) {
+        const at = localStart + (c.pre.length - own.length);
+        for (let k = 2; k <= Math.min(4, base.length) && !ruleFirst.size; k++) runRules({ ...c, pre: own + base.slice(-k) }, at, 'list:');
+      }
+    }
+    const heading = c.heading;
     const study = studyProcedure(c, heading);
     // labeling.md's ordered procedure decides the study and training family over the phrase rules
     if (study) {
@@ -384,7 +410,7 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     for (const ind of INDICATORS_BY_UNIT.get(q.unitRaw) ?? []) {
       if (vetoed.has(ind) && !hits.has(ind)) continue;
       const feats = pairFeatures(view, ind);
-      const p = weights ? score(weights.w, feats) : ruleFirst.has(ind) ? RULE_CONFIDENCE : 0;
+      const p = weights ? score(ruleFirst.size ? weights.w : weights.cue, feats) : ruleFirst.has(ind) ? RULE_CONFIDENCE : 0;
       scored.push({ ind, p, feats });
     }
     if (collect) collect({ cand: ci, start: cs, end: ce, value: q.value, values: Object.fromEntries([...hits].map(([k, h]) => [k, h.value])), pairs: scored.map((x) => ({ indicator: x.ind, features: x.feats })) });
@@ -395,7 +421,11 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     const best = scored.find((x) => KIND_OF.get(x.ind) !== 'rate');
     if (ruleFirst.size) {
       // the ordered rules claimed the number: their indicators stand unless the classifier vetoes them
-      for (const x of scored) if (ruleFirst.has(x.ind) && (!weights || x.p >= veto)) chosen.push(x);
+      // (in rule order: a rule's own indicator before the ones its statement also gives)
+      for (const ind of ruleFirst.keys()) {
+        const x = scored.find((y) => y.ind === ind);
+        if (x && (!weights || x.p >= veto)) chosen.push(x);
+      }
     } else if (best && best.p >= tau) {
       chosen.push(best);
       for (const comp of COMPANIONS.get(best.ind) ?? []) {

@@ -3,7 +3,7 @@
  * regression, by full-batch gradient descent with AdaGrad steps (deterministic: same data, same weights).
  * Labels come from gold facts located at candidates (`labelRows`). Pure TypeScript; used by scripts/eval.ts.
  */
-import type { Weights } from './classify';
+import { isRuleFeature, type Weights } from './classify';
 import type { PairRow } from './engine';
 
 export interface GoldFact {
@@ -79,8 +79,15 @@ export interface FitOptions {
   version?: string;
 }
 
-/** L2-regularised logistic regression. Weights below 1e-3 in magnitude are dropped (smaller file). */
+/** Both models: all features, and the cue model without the rule features. */
 export function fitWeights(examples: readonly Example[], opts: FitOptions = {}): Weights {
+  const w = fitLogistic(examples, opts);
+  const cue = fitLogistic(examples.map((e) => ({ y: e.y, features: e.features.filter((f) => !isRuleFeature(f)) })), opts);
+  return { version: opts.version ?? 'fitted', w, cue };
+}
+
+/** L2-regularised logistic regression. Weights below 1e-3 in magnitude are dropped (smaller file). */
+export function fitLogistic(examples: readonly Example[], opts: FitOptions = {}): Record<string, number> {
   const l2 = opts.l2 ?? 0.3;
   const l2Lex = opts.l2Lexical ?? 1.5;
   const epochs = opts.epochs ?? 300;
@@ -112,5 +119,5 @@ export function fitWeights(examples: readonly Example[], opts: FitOptions = {}):
   names.forEach((f, i) => {
     if (Math.abs(w[i]!) >= 1e-3) out[f] = Math.round(w[i]! * 1e4) / 1e4;
   });
-  return { version: opts.version ?? 'fitted', w: out };
+  return out;
 }

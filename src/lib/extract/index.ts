@@ -19,8 +19,9 @@ export { parseChineseNumber, findQuantities } from './numbers';
 export type { PairRow } from './engine';
 export type { Weights } from './classify';
 
-/** Bumped whenever rules or parsing change what is extracted. */
-export const EXTRACTOR_VERSION = 'extract-1.0.0';
+import { EXTRACTOR_VERSION } from './version';
+/** A hash of the extractor's sources and weights (stamp.ts), so stored facts say which extractor made them. */
+export { EXTRACTOR_VERSION };
 
 export interface ExtractOptions {
   fileName?: string;

@@ -16,7 +16,8 @@ export const CUES: Record<string, Cues> = {
   // leadership & study
   ls_theory_study_sessions: { noun: '中心组|第一议题|理论学习|学习研讨|专题研讨|党课|习近平|总书记|新时代|二十大|研讨会|读书班|理论', verb: '学习|研讨|宣讲' },
   ls_law_study_sessions: { noun: '学法|法律法规|会前学|民法典|宪法|条例|法律知识|《', verb: '学习|研学|学' },
-  ls_rol_meetings: { noun: '专题会议?|委员会会议|党委会|党政联席会|常务会|办公会|工作会议?|推进会|部署会|调度会|协调会', verb: '召开|主持|研究|部署|听取|审议|安排' },
+  // generic meeting totals (党委会议33次) are not rule-of-law meetings (indicators.md): only topical ones
+  ls_rol_meetings: { noun: '专题会议?|委员会(?:全体)?会议|法治(?:建设|政府建设)?(?:工作)?(?:推进|部署|调度|专题)?会', verb: '召开|主持|研究|部署|听取|审议|安排' },
   ls_training_sessions: { noun: '培训班?|轮训|研讨班|讲座|讲法|法治课|以案释法|案例教学|业务培训|专题培训|能力提升', verb: '培训|举办|组织|参加|参与' },
   ls_training_attendance: { noun: '参训|受训|培训人员|干部职工|执法人员|党员干部|工作人员|镇村干部|村干部|公职人员', verb: '培训|参训|参加|覆盖|参与|学习' },
   ls_exam_pass_rate: { noun: '合格率|通过率|及格率', verb: '考试|考核|测试' },
@@ -61,7 +62,7 @@ export const CUES: Record<string, Cues> = {
   // outreach
   out_events: { noun: '宣传活动|普法活动|活动|讲座|宣讲|宣传|普法|送法|法治课|课堂|巡展|展览|演出|文艺|放映|电影|宣传周|宣传月|大集|集市|进校园|进社区|进村|进企业|以案释法', verb: '开展|举办|组织|举行|走进|深入|放映|巡展' },
   out_materials: { noun: '资料|材料|手册|读本|宣传册|宣传单|宣传页|折页|明白纸|书籍|传单|小册子|画册|漫画|口袋书|宣传品|宣传物品|购物袋|纸杯|围裙', verb: '发放|散发|分发|派发|赠送' },
-  out_reach: { noun: '群众|村民|居民|师生|学生|受众|受益|受教育|人群|青少年|企业职工|商户|农民工|老年人|妇女|家长|听众|观众', verb: '覆盖|惠及|受益|受教育|吸引|参与|服务' },
+  out_reach: { noun: '群众|村民|居民|师生|学生|受众|受益|受教育|人群|青少年|企业职工|商户|农民工|老年人|妇女|家长|听众|观众', verb: '覆盖|惠及|受益|受教育|吸引|参与' },
   out_banners: { noun: '横幅|条幅|标语', verb: '悬挂|张挂|拉挂' },
   out_posters: { noun: '海报|挂图', verb: '张贴' },
   out_law_savvy_persons: { noun: '法律明白人|明白人', verb: '培育|培养|培训|选聘' },

@@ -28,6 +28,8 @@ export interface RuleContext {
   sentencePre: string;
   /** The previous sentence and this one (for topic checks such as petitions). */
   around: string;
+  /** The section heading (and sub-heading) the number stands under. */
+  heading: string;
   q: Quantity;
 }
 
@@ -41,6 +43,8 @@ export interface IndicatorRule {
   postSentence?: boolean;
   /** Must match the sentence. */
   ctx?: RegExp;
+  /** `ctx` may match the section heading instead (the topic named once above: （三）矛盾纠纷调处 … 共调处12起). */
+  ctxHeading?: boolean;
   /** Must not match the sentence. */
   notCtx?: RegExp;
   /** Must not match the local clause text before the number. */
@@ -109,7 +113,8 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'lit.second', indicator: 'lit_second_instance', units: CASE, pre: R('二审(?:行政)?(?:诉讼)?(?:案件)?~2') },
   { id: 'lit.retrial', indicator: 'lit_retrial', units: CASE, pre: R('再审(?:行政)?(?:诉讼)?(?:案件)?~2') },
   { id: 'lit.recon.rate', indicator: 'lit_reconsideration_correction_rate', units: PCT, multi: true, pre: R('纠错率~8') },
-  { id: 'lit.recon.corrected', indicator: 'lit_reconsideration_corrected', units: CASE, pre: R('(?:纠错|被撤销|被变更|确认违法)(?:案件)?~4'), ctx: /复议/ },
+  { id: 'lit.recon.corrected', indicator: 'lit_reconsideration_corrected', units: CASE, pre: R('(?:纠错|被撤销|被变更|确认违法)(?:案件)?~4'), ctx: /复议/, ctxHeading: true },
+  { id: 'lit.recon.decision', indicator: 'lit_reconsideration_cases', units: ['份'], pre: R('(?:收到|接到)?(?:行政)?复议决定书~4') },
   { id: 'lit.recon.post', indicator: 'lit_reconsideration_cases', units: ['件', '起', '宗'], post: P('(?:被申请)?行政复议(?!决定|纠错)') },
   { id: 'lit.suits.post', indicator: 'lit_admin_suits_total', units: CASE, post: P('行政(?:诉讼|应诉)(?:案件)?') },
   { id: 'lit.civil.post', indicator: 'lit_civil_cases', units: CASE, post: P('民事(?:诉讼|案件)') },
@@ -128,7 +133,7 @@ export const RULES: readonly IndicatorRule[] = [
   // ── mediation ────────────────────────────────────────────────────────────────
   { id: 'med.files', indicator: 'med_case_files_reviewed', units: ['件', '份', '本'], pre: R('评查~12卷宗~6') },
   { id: 'med.subsidy', indicator: 'med_subsidy_amount', units: MONEY, pre: R('(?:奖补|以案定补|补贴|补助)(?:资金|金额|经费)?~6'), ctx: /调解|以案定补|纠纷/ },
-  { id: 'med.amount', indicator: 'med_amount_involved', units: MONEY, pre: R('(?:涉案|涉及|争议|标的)(?:总)?(?:金额|资金|款项)~4'), ctx: /调解|纠纷|化解|调处/ },
+  { id: 'med.amount', indicator: 'med_amount_involved', units: MONEY, pre: R('(?:涉案|涉及|争议|标的)(?:总)?(?:金额|资金|款项)~4'), ctx: /调解|纠纷|化解|调处/, ctxHeading: true },
   { id: 'med.recovered', indicator: 'med_amount_involved', units: MONEY, pre: R('挽回~8(?:经济)?损失~4'), ctx: /调解|纠纷|化解|调处/ },
   { id: 'med.judicial', indicator: 'med_judicial_confirmation', units: ['件'], pre: R('司法确认~6') },
   { id: 'med.joint', indicator: 'med_joint', units: ['件', '起'], pre: R('(?:联合调解|(?:警调|诉调|访调|检调)(?:对接|联动)|协助(?:法庭|法院|派出所)~16)~6') },
@@ -136,8 +141,8 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'med.written', indicator: 'med_written', units: ['件', '份'], subKind: 'written', pre: R('(?:书面(?:调解|协议)|(?:制作|签订|形成|达成)~4调解协议书?)~6') },
   { id: 'med.rate', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('(?:(?:调解|调处|化解)成功|化解)率~8'), notCtx: /行政争议/, when: notPetition },
   { id: 'med.rate2', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('成功率~8'), ctx: /调解|调处|化解|纠纷/, notPre: /调解成功率|调处成功率|化解成功率/, notCtx: /行政争议/, when: notPetition },
-  { id: 'med.success', indicator: 'med_success', units: CASE, pre: R('(?:成功(?:调解|化解|调处)|(?:调解|调处|化解)成功|已(?:成功)?(?:调解|化解|调处))~10'), notPre: /率/, notCtx: /行政争议/, when: notPetition },
-  { id: 'med.mediators', indicator: 'med_mediators', units: HEAD, pre: R('(?:人民)?调解员~4'), notPre: /培训|赶|到场|前往|参与|带领|出动|上门/ },
+  { id: 'med.success', indicator: 'med_success', units: CASE, pre: R('(?:成功(?:调解|化解|调处)|(?:调解|调处|化解)成功|已(?:成功)?(?:调解|化解|调处))~10'), notPre: /率|不成功|未成功|未能/, notCtx: /行政争议/, when: notPetition },
+  { id: 'med.mediators', indicator: 'med_mediators', units: HEAD, pre: R('(?:人民)?调解员~4'), notPre: /培训|赶|到场|前往|参与|带领|出动|上门|组织/, notCtx: /培训|参训|学习|考试/ },
   { id: 'med.mediators.post', indicator: 'med_mediators', units: HEAD, post: P('(?:专职|兼职|专兼职)?(?:人民)?调解员'), notCtx: /培训|参加|参训|学习/ },
   { id: 'med.prevent', indicator: 'med_prevented_escalations', units: CASE, pre: R('防止~10(?:民转刑|激化)~6') },
   {
@@ -153,7 +158,7 @@ export const RULES: readonly IndicatorRule[] = [
     notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c),
   },
   {
-    id: 'med.total.verb', indicator: 'med_cases_total', units: CASE, pre: R('(?:调处|化解|调解|解结)~4'), ctx: /纠纷|矛盾|调解/,
+    id: 'med.total.verb', indicator: 'med_cases_total', units: CASE, pre: R('(?:调处|化解|调解|解结)~4'), ctx: /纠纷|矛盾|调解/, ctxHeading: true,
     notPre: /信访|来访|上访|接访|诉讼|复议|积案|口头|书面|成功|联合|已|率|正在|尚未|待/, notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c),
   },
   { id: 'med.people', indicator: 'med_cases_total', units: ['件'], pre: R('人民调解~4'), notPre: /员|委员会|培训|宣传/ },
@@ -191,7 +196,7 @@ export const RULES: readonly IndicatorRule[] = [
   {
     id: 'out.reach', indicator: 'out_reach', units: ['人次', '人'],
     pre: R('(?:覆盖|受众|受益|受教育|受惠|惠及|参与|获宣|宣传对象|教育|参加|吸引)~10'),
-    ctx: /宣传|普法|宣讲|讲座|活动|法治|法律/, notPre: /培训|参训|干部|法律明白人|调解员/,
+    ctx: /宣传|普法|宣讲|讲座|活动|法治|法律/, ctxHeading: true, notPre: /培训|参训|干部|法律明白人|调解员/, notCtx: /党课|研讨会|学习会|中心组|培训/,
     subKind: (c) => (c.q.unitRaw === '人' ? 'headcount' : null),
   },
 
@@ -247,20 +252,21 @@ export const RULES: readonly IndicatorRule[] = [
     id: 'ls.study.law.post', indicator: 'ls_law_study_sessions', units: TIMES, pre: R('(?:开展|组织|举办)'),
     post: P('(?:专题|集中|集体)?(?:学习|学法)(?:研讨)?'), when: (c) => studyKind(c) === 'law', subKind: lawSub,
   },
-  { id: 'ls.exam.pass', indicator: 'ls_exam_pass_rate', units: PCT, multi: true, pre: R('(?:合格|通过|及格)率~8'), ctx: /考试|学法|考核|测试|执法资格|法律知识|参考|参学|培训/ },
+  { id: 'ls.exam.pass', indicator: 'ls_exam_pass_rate', units: PCT, multi: true, pre: R('(?:合格|通过|及格)率~8'), notPre: /审查|审核|验收|备案/, ctx: /考试|学法|考核|测试|执法资格|法律知识|参考|参学|培训/ },
+  { id: 'ls.exam.done', indicator: 'ls_exam_pass_rate', units: PCT, multi: true, pre: R('(?:干部|职工|人员|党员)~4'), post: P('~4(?:完成|通过)~12(?:考试|考核|测试)') },
   { id: 'ls.exam.part', indicator: 'ls_exam_participation_rate', units: PCT, multi: true, pre: R('(?:参考|参学|参加|参与|参考人)率~8'), ctx: /考试|学法|考核|测试|法律知识/ },
 
   // ── decision making ──────────────────────────────────────────────────────────
   {
     id: 'dm.contract', indicator: 'dm_contract_reviews', units: ['件', '份', '起', '件次'],
-    pre: R('(?:合同~8(?:合法性)?审[查核]|审[查核]~12合同(?:文书|文本|协议)?)~4'), notPre: /合同[、和及与]|[、和及与]合同|决策|文件/,
+    pre: R('(?:合同~8(?:合法性)?审[查核]|审[查核]~12合同(?:文书|文本|协议)?)~4'), notPre: /合同[、和及与]|(?:[、和及]|(?<!参)与)合同|决策|文件/,
   },
   { id: 'dm.opinion', indicator: 'dm_legal_opinions', units: ['份', '件', '次'], pre: R('(?:出具|提供|形成|制作|提交)~10意见书~4') },
   { id: 'dm.opinion.post', indicator: 'dm_legal_opinions', units: ['份'], pre: R('提出'), post: P('(?:法律|审查|书面)?意见(?!建议)') },
   { id: 'dm.issues', indicator: 'dm_review_issues_found', units: ['条', '个'], pre: R('(?:提出|发现|指出)~16(?:问题|意见建议|建议|意见)~4'), ctx: /审查|审核|法律|合法|体检/ },
   {
-    id: 'dm.major.review', indicator: 'dm_legality_reviews', units: ['项', '件'], pre: R('对(?:涉及)?~20'),
-    post: P('(?:重大|重点)~10(?:决策|事项)'), postSentence: true, ctx: /合法性审[查核]/,
+    id: 'dm.major.review', indicator: 'dm_legality_reviews', units: ['项', '件'], pre: R('(?:对(?:涉及)?~20|^(?:全年|共|共计|累计)?)'),
+    post: P('(?:重大|重点)~10(?:决策|事项)~12(?:进行|开展|经过|通过)?~4合法性审[查核]'), postSentence: true,
     also: [{ indicator: 'dm_major_decisions' }],
   },
   { id: 'dm.legality', indicator: 'dm_legality_reviews', units: ['件', '次', '起', '项', '件次', '个'], pre: R('(?:(?:合法性|合规性)审[查核]|法制审核)~10') },
@@ -275,7 +281,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'dm.normative', indicator: 'dm_normative_docs', units: ['件', '份'], pre: R('规范性文件~10') },
   // documents counted first, reviewed after (党委文件31个、政府文件14个,均经过合法性审查)
   {
-    id: 'dm.legality.docs', indicator: 'dm_legality_reviews', units: ['个', '件', '份', '项'], pre: R('(?:文件|决策|合同|事项|协议)~4'),
+    id: 'dm.legality.docs', indicator: 'dm_legality_reviews', units: ['个', '件', '项'], pre: R('(?:文件|决策|合同|事项|协议)~4'),
     post: P('~40(?:均|全部|都|已)?(?:经过|进行|通过|开展|经)~6合法性(?:前置)?审[查核]'), postSentence: true,
   },
   { id: 'dm.coverage', indicator: 'dm_village_adviser_coverage_rate', units: PCT, multi: true, pre: R('法律顾问~12覆盖率~6'), notPre: /培训/ },
@@ -289,10 +295,10 @@ export const RULES: readonly IndicatorRule[] = [
     subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total'),
   },
   {
-    id: 'enf.officers.qual', indicator: 'enf_certified_officers', units: ['名', '人'], post: P('~10(?:取得|持有|通过)~6执法(?:证|资格)'),
+    id: 'enf.officers.qual', indicator: 'enf_certified_officers', units: ['名', '人'], post: P('~10(?:取得|持有|通过)~8执法(?:证|资格|培训|考试|考核)'),
     subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total'),
   },
-  { id: 'enf.officers', indicator: 'enf_certified_officers', units: ['名', '人'], pre: R('(?:持证|持有(?:行政)?执法证(?:件)?|取得(?:行政)?执法(?:证|资格)|新增持证)~6(?:执法)?人员?~4'), subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total') },
+  { id: 'enf.officers', indicator: 'enf_certified_officers', units: ['名', '人'], pre: R('(?:持证|持有(?:行政)?执法证(?:件)?|取得(?:行政)?执法(?:证|资格)|新增持证)~6(?:(?:执法)?人员)?~4'), subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total') },
   { id: 'enf.inspect', indicator: 'enf_inspections', units: ['次'], pre: R('(?:执法检查|联合执法|执法行动|专项执法|执法巡查)~6'), notPre: /会议|会$|培训|学习/ },
   { id: 'enf.amount', indicator: 'enf_penalty_amount', units: MONEY, pre: R('(?:罚没|罚款|处罚)~10(?:金额|款)?~6') },
   { id: 'enf.cases', indicator: 'enf_penalty_cases', units: ['件', '个', '宗', '起'], pre: R('(?:行政处罚~14|(?:立案)?查处~14案件)(?:数)?~3'), notPre: /金额|罚没/ },
@@ -302,7 +308,7 @@ export const RULES: readonly IndicatorRule[] = [
 
   // ── transparency ─────────────────────────────────────────────────────────────
   { id: 'tr.proactive', indicator: 'tr_proactive_disclosures', units: ['条'], pre: R('(?:主动公开~16|公开~6(?:政府|政务)?信息~6)') },
-  { id: 'tr.requests', indicator: 'tr_disclosure_requests', units: ['件'], pre: R('(?:依申请公开|信息公开申请|申请公开|政府信息公开)~8') },
+  { id: 'tr.requests', indicator: 'tr_disclosure_requests', units: ['件'], pre: R('(?:依申请(?:信息)?公开|信息公开申请|申请公开|政府信息公开)~8') },
 
   // ── legal services ───────────────────────────────────────────────────────────
   { id: 'svc.center', indicator: 'svc_service_center_visits', units: ['人次', '人'], pre: R('(?:接待|服务|提供|办理)~24'), ctx: /公共法律服务(?:中心|站|工作站|室)/ },
@@ -315,7 +321,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'svc.conv', indicator: 'svc_convenience_services', units: ['件'], pre: R('便民服务~10') },
 
   // ── petitions ────────────────────────────────────────────────────────────────
-  { id: 'pet.closure', indicator: 'pet_closure_rate', units: PCT, multi: true, pre: R('办结率~8') },
+  { id: 'pet.closure', indicator: 'pet_closure_rate', units: PCT, multi: true, pre: R('办结率~8'), ctx: /诉求|热线|信访|工单|12345|8890|12315|来访|投诉|民生|接诉/, ctxHeading: true },
   { id: 'pet.satisfaction', indicator: 'pet_satisfaction_rate', units: PCT, multi: true, pre: R('满意率~8'), ctx: /诉求|热线|信访|办结|工单|12345|8890/ },
   { id: 'pet.hotline', indicator: 'pet_hotline_tickets', units: ['件', '条'], pre: R('(?:12345|8890|12315|热线|诉求|工单|民情)~12'), ctx: /受理|办理|答复|处理|接收|转办|办结/ },
   { id: 'pet.petitions', indicator: 'pet_petitions_received', units: ['件', '批', '人次'], pre: R('(?:受理|接待|办理|化解)~8(?:信访|来访|来信)~8') },
@@ -324,7 +330,7 @@ export const RULES: readonly IndicatorRule[] = [
   {
     id: 'out.events', indicator: 'out_events', units: EVT,
     pre: R('(?:(?:普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法)~16)?(?:宣传|宣讲|讲座|活动|课堂|下乡|进村|送法|普法|专场|集市|大集|演出|讲堂|宣传会|巡展|展览|展播|放映|电影|授课|法治课)(?:活动)?~3'),
-    ctx: /普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|电诈|诈骗|送法|以案释法|法规/,
+    ctx: /普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|电诈|诈骗|送法|以案释法|法规/, ctxHeading: true,
     notPre: /培训|学习|学法|会议|研讨|检查|执法|调解|考试|党课|坐班|值班|审查|会前|座谈|媒体|公众号|微信|网络|平台|短信|抖音|网站/,
     when: (c) => !participated(c),
   },

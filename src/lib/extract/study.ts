@@ -23,8 +23,19 @@ const TEACH = /培训|轮训|研讨班|讲座|讲法治课|法治课|讲法|以�
 const LECTURE = /讲座|讲法治课|法治课|讲法|以案释法/;
 const THEORY_PHRASE = /理论学习|中心组|党(?:工)?委(?:会|会议)?(?:专题)?学习|党委理论|第一议题|党课|辅导|研讨|论坛|读书班/;
 const THEORY_CONTENT = /习近平|总书记|新时代|二十大|法治思想|中央全面依法治国工作会议|党的创新理论/;
-const LAW_CONTENT = /法律法规|法律知识|(?<!普)法规|宪法|民法典|《[^》]*(?:法|条例|规定|办法)》|条例|法律/;
+const LAW_CONTENT = /法律法规|法律知识|(?<!普)法规|宪法|民法典|《[^》]*(?:法|条例|规定|办法)》|条例|法律|执法文件|规章/;
 const OTHER_UNIT = /^(?:[,、]?(?:各|全镇|全乡)?(?:村|社区|村\(社区\)|村居|支部|各支部|机关各支部|各部门|各单位|站所|中小学))/;
+
+/** A counted phrase that lists formats of different kinds (专题党课、专题研讨会及学习会): a lump. */
+const FORMAT = /党课|研讨|学习|培训|讲座|学法/g;
+function lumpOfKinds(near: string): boolean {
+  const seg = near.split('|')[0]!.replace(/.*[,;]/, '');
+  if (!/、|及|和|与|以及/.test(seg)) return false;
+  const kinds = new Set([...seg.matchAll(FORMAT)].map((m) => m[0]));
+  if (kinds.size < 2) return false;
+  // the kinds must be joined (…党课、…研讨会), not one compound (专题学习研讨)
+  return /(?:党课|研讨|学习|培训|讲座|学法)[^,;。、]{0,8}(?:、|及|和|与|以及)[^,;。、]{0,8}(?:党课|研讨|学习|培训|讲座|学法)/.test(seg);
+}
 
 function strip(s: string): string {
   // forms or carriers named before the counted phrase (通过中心组学习、“三会一课”等形式) are not its content
@@ -50,7 +61,7 @@ export function studyProcedure(c: RuleContext, heading: string): StudyDecision |
     return { indicator: null, step: 1, reason: 'other_unit' };
   const lumpStudyTrain = /(?:学习|学法)[^,;。]{0,8}(?:和|及|与|、|以及)[^,;。]{0,10}培训|培训[^,;。]{0,8}(?:和|及|与|、|以及)[^,;。]{0,10}(?:学习|学法)/;
   const lumpTheoryLaw = /理论学习[^,;。]{0,6}(?:和|及|与|、)[^,;。]{0,10}(?:学法|法治培训|法律)/;
-  if (session && (lumpStudyTrain.test(near) || lumpTheoryLaw.test(near))) return { indicator: null, step: 1, reason: 'lump' };
+  if (session && (lumpStudyTrain.test(near) || lumpTheoryLaw.test(near) || lumpOfKinds(near))) return { indicator: null, step: 1, reason: 'lump' };
 
   // 2. the public as audience
   if (PUBLIC.test(near) || (person && PUBLIC.test(c.post.slice(0, 6)))) {
@@ -60,6 +71,9 @@ export function studyProcedure(c: RuleContext, heading: string): StudyDecision |
   // 3. pure party building
   const hasLaw = /法/.test(near.replace(/方法|办法|想法|做法/g, ''));
   if (PARTY_ONLY.test(near) && !hasLaw && !/中心组|第一议题|党委会|党工委/.test(near))
+    return { indicator: null, step: 3, reason: 'party_building' };
+  // party members' study or training whose sentence says nothing of law
+  if (/党员|党建|支部/.test(near) && !/法/.test(strip(c.sentence).replace(/方法|办法|想法|做法/g, '')) && !/中心组|第一议题|党委会|党工委/.test(near))
     return { indicator: null, step: 3, reason: 'party_building' };
 
   // 4. persons at cadre/staff study or training
@@ -80,12 +94,14 @@ export function studyProcedure(c: RuleContext, heading: string): StudyDecision |
   const theorySub = /党课/.test(near.slice(-8)) ? 'party_lecture' : /研讨|论坛/.test(near.slice(-10)) ? 'seminar' : 'study';
 
   // 6. law study: 学法 / 会前学习 / 法治学习 not by the 中心组, or only laws named as content
-  const sentLaw = LAW_CONTENT.test(sentence.replace(/学法|法治思想|依法治/g, ''));
-  const sentTheory = THEORY_CONTENT.test(sentence);
+  const whole = strip(c.sentence);
+  const sentLaw = LAW_CONTENT.test(whole.replace(/学法|法治思想|依法治/g, ''));
+  const sentTheory = THEORY_CONTENT.test(whole);
   if (/学法|会前(?:集中)?学习|会前/.test(near)) return { indicator: 'ls_law_study_sessions', subKind: lawSub, step: 6 };
   if (/法治(?:专题)?学习|法律(?:专题)?学习/.test(near) && !/中心组|党委|党工委/.test(near)) return { indicator: 'ls_law_study_sessions', subKind: lawSub, step: 6 };
   // the counted phrase's own content first, then the sentence's
-  const content = /(?:学习|研学|学)([^,;。|]{2,24})(?:\|.*)?$/.exec(near)?.[1] ?? '';
+  // the counted clause (from its last comma), with the object after the number
+  const content = near.split('|')[0]!.replace(/.*[,;]/, '') + (obj ? `|${obj}` : '');
   const nearLaw = LAW_CONTENT.test(content.replace(/学法|法治思想|依法治/g, ''));
   const nearTheory = THEORY_CONTENT.test(content);
   if (nearLaw && !nearTheory && /学习|研学/.test(near)) return { indicator: 'ls_law_study_sessions', subKind: lawSub, step: 6 };

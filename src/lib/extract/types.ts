@@ -4,8 +4,11 @@ import type { SourceEncoding } from './decode';
 
 export type { ReportMeta };
 
-/** A fact of one report; `confidence` in [0,1] says how well its evidence supports the indicator. */
-export type LocalFact = ExtractedFact & { local_id: string; confidence: number };
+/**
+ * A fact of one report. `confidence` in [0,1] says how well its evidence supports the indicator; the
+ * extractor always sets it (facts an analyst adds by hand in review have none).
+ */
+export type LocalFact = ExtractedFact & { local_id: string; confidence?: number };
 
 /** An indicator a candidate number may belong to, with the classifier's score in [0,1]. */
 export interface CandidateSuggestion {

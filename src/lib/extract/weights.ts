@@ -2,4 +2,5 @@
 import type { Weights } from './classify';
 import data from './weights.json';
 
-export const WEIGHTS: Weights | null = (data as Weights).w && Object.keys((data as Weights).w).length ? (data as Weights) : null;
+const d = data as Partial<Weights>;
+export const WEIGHTS: Weights | null = d.w && d.cue && Object.keys(d.w).length ? (d as Weights) : null;
