@@ -30,13 +30,17 @@ export function onFatalEngineError(f: (e: unknown) => void): () => void {
   return () => listeners.delete(f);
 }
 
+/** The page's language (the i18n store sets <html lang>), for messages made outside components. */
+const english = () => typeof document !== 'undefined' && document.documentElement.lang.startsWith('en');
+
 /** The message for a change that failed because the engine did (the local dataset is as it was). */
 export class EngineFailedError extends Error {
   constructor(readonly cause: unknown) {
     const m = cause instanceof Error ? cause.message : String(cause);
     super(
-      `数据引擎出错(${m}),已重新启动:这次的改动没有保存,本地数据保持不变,可以重新导入 / ` +
-        `the data engine failed (${m}) and was restarted: this change was not saved, your local data is unchanged; import again`,
+      english()
+        ? `the data engine failed (${m}) and was restarted: this change was not saved and your local data is unchanged; try again`
+        : `数据引擎出错(${m}),已重新启动:这次的改动没有保存,本地数据保持不变,请再试一次`,
     );
     this.name = 'EngineFailedError';
   }

@@ -53,6 +53,7 @@ function apply(base: LocalDataset, change: LocalChange): LocalDataset {
     const incoming = change.kind === 'parsed' ? parsedOf(change.of).dataset : change.dataset;
     // Another tab may have saved the same report since this one checked: refuse rather than store it twice.
     const clash = clashingIds(base, incoming).reports;
+    // (a plain message, zh / en: the page shows a failed save's message as it is)
     if (clash.length)
       throw new Error(
         `报告 ${clash.slice(0, 3).join('、')} 已在另一个标签页中导入,本次未保存 / report ${clash.slice(0, 3).join(', ')} was imported in another tab meanwhile; nothing was saved`,
