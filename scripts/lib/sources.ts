@@ -16,6 +16,7 @@ import {
   Violation,
   type Indicator,
 } from '../../src/lib/catalog/schemas.ts';
+import { valueProblem } from '../../src/lib/catalog/bounds.ts';
 import { ValidationError, check, checkAll, percentUnderCount, type RecordProblem } from '../../src/lib/catalog/validate.ts';
 import { EXTRACTOR_VERSION, extractReport } from '../../src/lib/extract/index.ts';
 import { applyCorrections, CorrectionsFile } from '../../src/lib/catalog/corrections.ts';
@@ -196,6 +197,8 @@ export function loadDataset(dataDir: string): Dataset {
     const f = r.value;
     const ind = byId.get(f.indicator_id);
     if (!ind) problems.push({ file, record: key, field: 'indicator_id', problem: `"${f.indicator_id}" is not in data/indicators.json` });
+    else if (valueProblem(f.value, ind))
+      problems.push({ file, record: key, field: 'value', problem: valueProblem(f.value, ind)!.problem_en });
     else if (percentUnderCount(f, ind))
       problems.push({
         file,

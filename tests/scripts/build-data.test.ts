@@ -76,6 +76,17 @@ describe('data build sources', () => {
     expect(loadDataset(d).facts.some((f) => f.fact_id.endsWith('#g902'))).toBe(true);
   });
 
+  it('refuses a value no town can have (1e308 cases)', () => {
+    const d = copyData();
+    const file = join(d, 'real/eval-dev.json');
+    const real = JSON.parse(readFileSync(file, 'utf8'));
+    real.facts[1].value = 1e308;
+    writeFileSync(file, JSON.stringify(real));
+    const [p] = problemsOf(() => loadDataset(d));
+    expect(p).toMatchObject({ file, field: 'value' });
+    expect(p!.problem).toMatch(/too large for this indicator/);
+  });
+
   it('refuses a source URL that is not http(s)', () => {
     const d = copyData();
     const file = join(d, 'real/eval-dev.json');

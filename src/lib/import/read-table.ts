@@ -72,31 +72,61 @@ const cellText = (v: unknown): string => {
 };
 
 async function readParquet(bytes: Uint8Array, fileName: string): Promise<string[][]> {
-  const bad = (why: string) =>
+  const problem = (zh: string, en: string) =>
     fileProblem(
       msg(
-        `Parquet 文件“${fileName}”已损坏或无法读取(${why})`,
-        `the Parquet file "${fileName}" is damaged or unreadable (${why})`,
-        '重新导出该文件(不要用文本编辑器打开保存),或改用 CSV',
-        'export the file again (never open and save it in a text editor), or use CSV',
+        `Parquet 文件“${fileName}”${zh}`,
+        `the Parquet file "${fileName}" ${en}`,
+        '重新下载或重新导出该文件(不要用文本编辑器打开保存),或改用 CSV',
+        'download or export the file again (never open and save it in a text editor), or use CSV',
       ),
     );
+  const incomplete = (zhWhy: string, enWhy: string) => problem(`不完整:${zhWhy}。可能下载没有完成,或文件被截断`, `is incomplete: ${enWhy}. Perhaps the download did not finish, or the file was cut short`);
   const n = bytes.length;
-  if (!(n >= 12 && bytes[n - 4] === 0x50 && bytes[n - 3] === 0x41 && bytes[n - 2] === 0x52 && bytes[n - 1] === 0x31 && bytes[0] === 0x50))
-    throw bad('文件头尾缺少 PAR1 标记 / no PAR1 magic at start and end');
+  if (!(n >= 12 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31))
+    throw problem('已损坏:开头没有 PAR1 标记,不是 Parquet 文件', 'is damaged: it does not start with the PAR1 mark, so it is not Parquet');
+  if (!(bytes[n - 4] === 0x50 && bytes[n - 3] === 0x41 && bytes[n - 2] === 0x52 && bytes[n - 1] === 0x31))
+    throw incomplete('结尾没有 PAR1 标记(文件的目录部分缺失)', 'it does not end with the PAR1 mark (its footer is missing)');
+  const footer = new DataView(bytes.buffer, bytes.byteOffset + n - 8, 4).getUint32(0, true);
+  if (footer + 12 > n) throw incomplete(`目录说它有 ${footer} 字节,文件却只有 ${n} 字节`, `its footer says it is ${footer} bytes, but the file has only ${n}`);
+  const [{ parquetMetadata, parquetSchema, parquetRead }, { compressors }] = await Promise.all([
+    import('hyparquet'),
+    // ZSTD (our published extracts, DuckDB's COPY … COMPRESSION zstd), GZIP, Brotli, LZ4 — all in JS.
+    import('hyparquet-compressors'),
+  ]);
+  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + n) as ArrayBuffer;
+  let metadata: Awaited<ReturnType<typeof parquetMetadata>>;
   try {
-    const [{ parquetMetadata, parquetSchema, parquetRead }, { compressors }] = await Promise.all([
-      import('hyparquet'),
-      // ZSTD (our published extracts, DuckDB's COPY … COMPRESSION zstd), GZIP, Brotli, LZ4 — all in JS.
-      import('hyparquet-compressors'),
-    ]);
-    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + n) as ArrayBuffer;
-    const metadata = parquetMetadata(ab);
+    metadata = parquetMetadata(ab);
+  } catch {
+    throw problem(
+      '不完整或已损坏:文件末尾的目录部分无法读取(常见原因是下载没有完成,或文件被截断)',
+      "is incomplete or damaged: its footer (the file's table of contents) cannot be read (usually a download that did not finish, or a file cut short)",
+    );
+  }
+  // Every column chunk must lie inside the file, before the footer: a file with its middle missing still
+  // ends with a valid footer, whose offsets then point past the data that is left.
+  const dataEnd = n - 8 - footer;
+  for (const rg of metadata.row_groups ?? []) {
+    for (const c of rg.columns ?? []) {
+      const m = c.meta_data;
+      if (!m) continue;
+      const start = Number(m.dictionary_page_offset ?? m.data_page_offset);
+      const end = start + Number(m.total_compressed_size);
+      if (!(start >= 4 && end <= dataEnd))
+        throw incomplete(`列“${m.path_in_schema.join('.')}”的数据应在第 ${start}–${end} 字节,文件的数据部分只到第 ${dataEnd} 字节`, `column "${m.path_in_schema.join('.')}" should lie at bytes ${start}–${end}, but the data ends at byte ${dataEnd}`);
+    }
+  }
+  try {
     const names = parquetSchema(metadata).children.map((c) => c.element.name);
     let rows: unknown[][] = [];
     await parquetRead({ file: ab, metadata, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
     return [names, ...rows.map((r) => r.map(cellText))];
   } catch (e) {
-    throw bad(e instanceof Error ? e.message.slice(0, 120) : String(e));
+    const why = e instanceof Error ? e.message : String(e);
+    if (/zstd|gzip|brotli|lz4|snappy|decompress|inflate/i.test(why))
+      throw problem('已损坏:其中的压缩数据无法解压', 'is damaged: some of its compressed data cannot be decompressed');
+    // Anything else is an inconsistency inside the file; the reader's own error text (a TypeError) would say nothing.
+    throw problem('已损坏:文件内部的结构前后不一致,无法读取', 'is damaged: its internal structure is inconsistent and cannot be read');
   }
 }

@@ -5,6 +5,7 @@
  * town and year, one column per indicator). Pure: the worker runs it, the unit tests call it directly.
  */
 import { Fact, Report, Town, levelOf, type UnitType } from '../catalog/schemas.ts';
+import { valueProblem } from '../catalog/bounds.ts';
 import { TABLE_COLUMNS, type DuckType } from './columns.ts';
 import { emptyDataset, findConflicts, reportViolations, type ExistingValue, type KnownTown, type LocalDataset } from './dataset.ts';
 import { INDICATOR_BY_ID, indicatorOf, mapHeaders, type HeaderMap } from './headers.ts';
@@ -81,6 +82,7 @@ function parseCell(raw: Cell, type: DuckType): unknown {
           'write a plain number without units or words, e.g. 289 or 96.5',
         );
       const n = Number(t);
+      if (!Number.isFinite(n)) throw valueProblem(n, { kind: '', unit: '' }, s)!;
       if (type !== 'DOUBLE' && !Number.isInteger(n))
         throw msg(`“${s}”不是整数`, `"${s}" is not a whole number`, '写整数,如 2024', 'write a whole number, e.g. 2024');
       return n;
@@ -233,6 +235,11 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
         value = parseCell(spec.rawValue, 'DOUBLE');
       } catch (b) {
         problems.add({ row: rowNo, column: spec.column, ...(b as ReturnType<typeof msg>) });
+        continue;
+      }
+      const tooLarge = typeof value === 'number' ? valueProblem(value, ind, spec.rawValue.trim()) : null;
+      if (tooLarge) {
+        problems.add({ row: rowNo, column: spec.column, ...tooLarge });
         continue;
       }
       const colOf = (f: string) => (f === 'value' ? spec.column : f === 'indicator_id' && hm.layout === 'wide' ? spec.column : header(f));
