@@ -5,7 +5,7 @@
  * provenance (evidence highlighted in the full text), and is what "Export reviewed facts" writes — the
  * evaluation set's JSONL shape, so a county's corrections measure the extractor.
  */
-import type { ReportMeta } from '../extract/types.ts';
+import type { ExtractionResult, ReportMeta } from '../extract/types.ts';
 import type { ReviewFact, ReviewMeta } from './report-import.ts';
 import type { Mark } from './review.ts';
 
@@ -75,3 +75,12 @@ export function toEvalLine(r: ReviewRecord): EvalLine {
 
 export const toEvalJsonl = (records: ReviewRecord[]): string =>
   [...records].sort((a, b) => a.report_id.localeCompare(b.report_id)).map((r) => JSON.stringify(toEvalLine(r))).join('\n') + (records.length ? '\n' : '');
+
+/** What the review screen needs of a reopened report (its facts and marks come from the record). */
+export const asResult = (r: ReviewRecord): ExtractionResult => ({
+  text: r.text,
+  meta: { ...(r.extracted_meta as ExtractionResult['meta']) },
+  facts: [],
+  candidates: [],
+  violations: [],
+});
