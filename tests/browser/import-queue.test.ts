@@ -22,7 +22,7 @@ const HAICHENG = `广东省汕尾市海丰县海城镇2024年法治政府建设�
 发布日期:2025-01-10
 2024年,海城镇坚持依法行政。
 一、工作成效
-全年共调处矛盾纠纷86件,调解成功84件。开展普法宣传活动24场次。召开院坝会26场,走访群众1200人,排查风险隐患15项。新建法治文化阵地3处。村(居)法律顾问为群众提供法律咨询三百余人次。
+全年共调处矛盾纠纷86件,调解成功84件。开展普法宣传活动24场次。召开院坝会26场,走访群众1200人,排查风险隐患15项。建成法治长廊2条。村(居)法律顾问为群众提供法律咨询三百余人次。
 二、存在问题
 基层法治力量薄弱。
 海丰县海城镇人民政府
@@ -46,26 +46,26 @@ const shot = async (name: string, at?: string) => {
 };
 const left = async () => Number(await p.getAttribute('[data-testid=review-progress]', 'data-left'));
 
-/** Selects [a, b) of the review text (as a person dragging over it would) and releases the mouse. */
+/** Selects a phrase of the review text (across runs, as a person dragging over it would) and releases the mouse. */
 async function selectText(page: Page, phrase: string): Promise<void> {
   await page.evaluate((ph) => {
     const box = document.querySelector('[data-testid=report-text]')!;
+    const at = box.textContent!.indexOf(ph);
+    if (at < 0) throw new Error(`not in the text: ${ph}`);
     const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    const r = document.createRange();
+    let pos = 0;
     let node: Node | null;
     while ((node = walker.nextNode())) {
-      const i = node.textContent!.indexOf(ph);
-      if (i >= 0) {
-        const r = document.createRange();
-        r.setStart(node, i);
-        r.setEnd(node, i + ph.length);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(r);
-        box.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
+      const len = node.textContent!.length;
+      if (pos <= at && at < pos + len) r.setStart(node, at - pos);
+      if (pos < at + ph.length && at + ph.length <= pos + len) r.setEnd(node, at + ph.length - pos);
+      pos += len;
     }
-    throw new Error(`not in one text run: ${ph}`);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(r);
+    box.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   }, phrase);
 }
 
@@ -102,7 +102,7 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
   });
 
   it('marks the numbers that are not facts; one becomes a fact from the mark', async () => {
-    expect(await p.$$eval('[data-testid=report-text] [data-mark]', (els) => els.map((e) => e.textContent))).toEqual(['26场', '1200人', '15项']);
+    expect(await p.$$eval('[data-testid=report-text] [data-mark]', (els) => els.map((e) => e.textContent))).toEqual(['26场', '1200人', '15项', '2条']);
     const before = await left();
     await shot('review-marks-zh', '[data-testid=review-progress]');
     await p.click('[data-testid=report-text] [data-mark]:has-text("26场")');
@@ -124,22 +124,26 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
   });
 
   it('adds a fact from selected text: value parsed from the span, editable, indicator from a searchable list', async () => {
-    await selectText(p, '新建法治文化阵地3处');
+    const before = await left();
+    await selectText(p, '建成法治长廊2条');
     await p.click('[data-testid=add-selection]');
     const ed = p.locator('[data-testid=add-fact]');
     await ed.waitFor();
-    expect(await ed.locator('[data-field=value]').inputValue()).toBe('3');
-    expect(await ed.locator('[data-testid=indicator-list] [data-indicator]').first().getAttribute('data-indicator')).toBe('out_culture_sites');
+    expect(await ed.locator('[data-field=value]').inputValue()).toBe('2');
     await ed.locator('[data-field=indicator-search]').fill('文化阵地');
+    expect(await ed.locator('[data-testid=indicator-list] [data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')))).toEqual(['out_culture_sites']);
     await ed.locator('[data-field=indicator-search]').press('Enter');
-    await ed.locator('[data-field=value]').fill('4');
     await ed.locator('[data-field=value]').fill('3');
+    await ed.locator('[data-field=value]').fill('2');
     await shot('added-fact-zh', '[data-testid=review-progress]');
     await ed.locator('[data-testid=editor-save]').click();
-    const f = p.locator('li[data-fact]', { hasText: '新建法治文化阵地3处' });
+    const f = p.locator('li[data-fact]', { hasText: '建成法治长廊2条' });
     await f.waitFor();
     expect(await f.textContent()).toContain('法治文化阵地数');
-    expect(await p.textContent('[data-testid=report-text] mark.added >> nth=1')).toBe('新建法治文化阵地3处');
+    expect(await p.textContent('[data-testid=report-text] mark.added >> nth=1')).toBe('建成法治长廊2条');
+    // the marked number inside the added span is decided with it
+    expect(await p.locator('[data-testid=report-text] [data-mark]', { hasText: '2条' }).count()).toBe(0);
+    expect(await left()).toBe(before - 1);
   });
 
   it('rejects one, edits one (qualifiers translated), and reviews the rest from the keyboard', async () => {
@@ -189,7 +193,7 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
     const rows = await sql(p, `SELECT indicator_id, value, review_status, evidence FROM facts_named WHERE town_name = '海城镇' ORDER BY evidence_start`);
     expect(rows.map((r) => [r.indicator_id, r.value, r.review_status])).toEqual([
       ['med_cases_total', 86, 'accepted'], ['med_success', 84, 'rejected'], ['out_events', 24, 'accepted'], ['out_events', 26, 'corrected'],
-      ['out_culture_sites', 3, 'corrected'], ['svc_legal_consultations', 320, 'corrected'],
+      ['out_culture_sites', 2, 'corrected'], ['svc_legal_consultations', 320, 'corrected'],
     ]);
   });
 
@@ -251,7 +255,7 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
     await p.waitForSelector('[data-value="out_culture_sites:2024"]', { timeout: 60_000 });
     await p.click('[data-value="out_culture_sites:2024"]');
     await p.waitForSelector('[data-testid=provenance] [data-testid=report-text] mark', { timeout: 60_000 });
-    expect(await p.textContent('[data-testid=provenance] [data-testid=report-text] mark')).toBe('新建法治文化阵地3处');
+    expect(await p.textContent('[data-testid=provenance] [data-testid=report-text] mark')).toBe('建成法治长廊2条');
     expect(await p.textContent('[data-testid=provenance] [data-testid=report-text]')).toBe(HAICHENG);
   });
 
@@ -267,7 +271,7 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
       { indicator: 'med_cases_total', value: 86, qualifier: 'exact', evidence: '调处矛盾纠纷86件' },
       { indicator: 'out_events', value: 24, qualifier: 'exact', evidence: '开展普法宣传活动24场次' },
       { indicator: 'out_events', value: 26, qualifier: 'exact', evidence: '召开院坝会26场' },
-      { indicator: 'out_culture_sites', value: 3, qualifier: 'exact', evidence: '新建法治文化阵地3处' },
+      { indicator: 'out_culture_sites', value: 2, qualifier: 'exact', evidence: '建成法治长廊2条' },
       { indicator: 'svc_legal_consultations', value: 320, qualifier: 'lower_bound', evidence: '提供法律咨询三百余人次' },
     ]);
     expect(Date.parse(hc.reviewed_at)).toBeGreaterThan(0);
@@ -278,7 +282,9 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
       const set = join(dir, 'reviewed.jsonl');
       writeFileSync(set, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
       const out = execFileSync('npm', ['run', '--silent', 'eval', '--', '--set', set], { encoding: 'utf8', timeout: 120_000 });
-      expect(out).toMatch(/recall|召回/i);
+      const gold = lines.reduce((n, l) => n + l.facts.length, 0);
+      expect(out).toContain(`4 reports · ${gold} gold facts`);
+      expect(out).toMatch(new RegExp(`\\nall\\s+${gold}\\s+\\d+\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
