@@ -34,12 +34,24 @@ export class NodeDuck implements SqlRunner {
 export const SQL_DIR = join(import.meta.dirname, '../../src/lib/db/sql');
 export const readSql = (name: string): string => readFileSync(join(SQL_DIR, name), 'utf8');
 
+/** How the tests read the published data: the Parquet extracts, or rol.duckdb as the browser does. */
+export type ExtractFormat = 'parquet' | 'duckdb';
+export const EXTRACT_FORMATS: readonly ExtractFormat[] = ['parquet', 'duckdb'];
+/** The format of this test run: the db suites run once per format (vite.config.ts, ROL_EXTRACTS). */
+export const extractFormat = (): ExtractFormat => (process.env.ROL_EXTRACTS === 'duckdb' ? 'duckdb' : 'parquet');
+
 /**
- * Open the published extracts the way tests and benchmarks see them: schema `rol` holds a view per
- * Parquet file, then the shared semantic views are created on top — the same views.sql the browser runs.
+ * Open the published data the way tests and benchmarks see them: schema `rol` holds either a view per
+ * Parquet file or the attached rol.duckdb (read-only, as the browser attaches it: facts.indicator_id is an
+ * ENUM there), then the shared semantic views are created on top — the same views.sql the browser runs.
  */
-export async function openExtracts(dataDir: string): Promise<NodeDuck> {
+export async function openExtracts(dataDir: string, format: ExtractFormat = extractFormat()): Promise<NodeDuck> {
   const db = await NodeDuck.open();
+  if (format === 'duckdb') {
+    await db.exec(`ATTACH '${join(dataDir, 'rol.duckdb').replaceAll("'", "''")}' AS rol (READ_ONLY)`);
+    await db.exec(readSql('views.sql'));
+    return db;
+  }
   await db.exec('CREATE SCHEMA rol');
   for (const t of ['categories', 'indicators', 'rules', 'towns', 'reports', 'facts', 'violations'])
     await db.exec(`CREATE VIEW rol.${t} AS SELECT * FROM read_parquet('${join(dataDir, t + '.parquet').replaceAll("'", "''")}')`);

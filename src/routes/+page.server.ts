@@ -2,7 +2,7 @@
  * The overview's first view, computed at build time: the default view (every region, the default period)
  * is queried with the same queries (src/lib/db/overview.ts, sql/*.sql) by DuckDB in Node over the same
  * rol.duckdb the browser attaches, and embedded in the prerendered page — so the first chart draws before
- * DuckDB-wasm is ready, and DuckDB-wasm then takes over with the same numbers (tests/db/first-view.test.ts).
+ * DuckDB-wasm is ready, and DuckDB-wasm then takes over with the same numbers (tests/db/overview.test.ts, 'first view computed at build time').
  * Server-only: @duckdb/node-api never reaches the browser bundle.
  */
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExtracts, type NodeDuck } from '../../scripts/lib/duckdb-node.ts';
+import { extractFormat, openExtracts, type NodeDuck } from '../../scripts/lib/duckdb-node.ts';
 import { runQuery, listParam } from '../../src/lib/db/query.ts';
 import { mediationByTownYear, unitValues } from '../../src/lib/db/queries.ts';
 import { openFixture } from './fixture.ts';
@@ -12,6 +12,10 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('mediation_by_town_year over the built extracts', () => {
+  it(`reads the data as this run asks (${extractFormat()}): rol.duckdb keeps indicator_id an ENUM`, async () => {
+    const [c] = await db.rows(`SELECT data_type FROM duckdb_columns() WHERE (database_name = 'rol' OR schema_name = 'rol') AND table_name = 'facts' AND column_name = 'indicator_id'`);
+    expect(String(c!.data_type).startsWith('ENUM(')).toBe(extractFormat() === 'duckdb');
+  });
   it('gives 蒲场镇 2024: 289 = 188 oral + 101 written', async () => {
     const rows = await runQuery(db, mediationByTownYear, '', '', listParam(['gz-suiyang-puchang']), '', '', 2024, 2024);
     expect(rows).toEqual([
