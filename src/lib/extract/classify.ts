@@ -101,10 +101,15 @@ export function pairFeatures(v: CandidateView, ind: string): string[] {
   return f;
 }
 
+/** Weight tables as Maps (faster look-ups than a large object), built once per table. */
+const MAPS = new WeakMap<Record<string, number>, Map<string, number>>();
+
 export function score(w: Record<string, number>, feats: readonly string[]): number {
+  let m = MAPS.get(w);
+  if (!m) MAPS.set(w, (m = new Map(Object.entries(w))));
   let s = 0;
   for (const k of feats) {
-    const x = w[k];
+    const x = m.get(k);
     if (x !== undefined) s += x;
   }
   return 1 / (1 + Math.exp(-s));

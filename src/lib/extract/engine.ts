@@ -84,6 +84,8 @@ const MAX_SENTENCE = 400;
 
 /** Goals, plans and frequencies (每年不少于4次, 力争, 下一步将…). */
 const TARGET = /每(?:[一两二三四五六\d]个?)?(?:年|季度|季|月|周|半年|学期|个月)|计划|力争|力求|争取|拟|预计|目标|下一步|明年|(?:^|[^即])将(?!近|军)/;
+const FREQ = /每(?:[一两二三四五六\d]个?)?(?:年|季度|季|月|周|半年|学期|个月)/;
+const FREQ_ANY = /每(?:[一两二三四五六\d]个?)?(?:年|季度|季|月|周|半年|学期|个月)[^,;。]*?\d+次/g;
 const TARGET_SENTENCE = /^(?:下一步|今后|明年|接下来|20\d\d年(?:将|要|计划))/;
 /** Changes rather than levels (同比增长23%, 下降2个百分点). */
 const CHANGE_WORD = /(?:增长|增加|下降|减少|提升|提高|上升|降低|增幅|降幅|多|少)了?(?:为|达)?$/;
@@ -148,6 +150,10 @@ interface RuleHit { start: number; end: number; value: number; subKind: string |
 interface Scored { ind: string; p: number; feats: string[] }
 
 const STUDY_FAMILY = ['ls_theory_study_sessions', 'ls_law_study_sessions', 'ls_training_sessions', 'ls_training_attendance'];
+
+/** A clause that ends with a verb before the number, and the noun phrase after it. */
+const VERB_END = /(?:开展|组织|举办|举行|召开|发放|散发|悬挂|张贴|排查|调处|化解|调解|接待|解答|办理|受理|出具|审查|审核|聘请|培训|建成|打造|推送|发布|制作|签订|处理|查处|完成)了?(?:各类|各种|专题|集中)?$/;
+const OBJECT = /^[\u4e00-\u9fa5“”"《》]{2,16}/;
 
 /** Later items of a list: short words after 、 or 其中 (口头调解188件、书面101件). */
 const LIST_ITEM = /^(?:、|[,:]?(?:其中|分别为|包括|含))[^,;。]{0,10}$/;
@@ -237,7 +243,8 @@ function guard(
   if (norm[q.numStart - 1] === '第') return 'ordinal';
   if (norm[q.numStart - 1] === '+' || norm[q.end] === '+' || norm[q.unitStart] === '+') return 'name';
   if (q.loneOne && /[\u4e00-\u9fa5]/.test(norm[q.end] ?? '') && norm[q.end] !== '的') return 'idiom';
-  if (TARGET.test(clausePre) || TARGET_SENTENCE.test(c.sentence)) return 'target';
+  // a frequency (每两月1次) belongs to the number right after it, not to a later one in the clause
+  if (TARGET.test(FREQ.test(c.pre) ? clausePre : clausePre.replace(FREQ_ANY, '')) || TARGET_SENTENCE.test(c.sentence)) return 'target';
   if (CHANGE_WORD.test(c.pre) && (COMPARE.test(clausePre) || /增长|下降|增幅|降幅/.test(c.pre.slice(-3)))) return 'change';
   if (/(?:同比|环比)~?$/.test(c.pre) || /^(?:个)?百分点/.test(c.post)) return 'change';
   if (q.unitRaw === '个' && CONTEXT_COUNT.test(c.post)) return 'context';
@@ -338,7 +345,7 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     const hits = new Map<string, RuleHit>();
     const vetoed = new Set<string>();
     /** Runs the ordered rules on context `cx`; `at` fixes the evidence start (list items read with a carried topic). */
-    const runRules = (cx: RuleContext, at: number | null, tag: string) => {
+    const runRules = (cx: RuleContext, at: number | null, tag: string, endAt: number | null = null) => {
       let claimed = false;
       for (const rule of RULES_BY_UNIT.get(q.unitRaw) ?? []) {
         const pm = rule.pre ? rule.pre.exec(cx.pre) : null;
@@ -357,11 +364,11 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
         let start: number;
         if (at !== null) start = at;
         else {
-          start = pm ? localStart + pm.index : q.start;
+          start = pm ? Math.min(localStart + pm.index, q.start) : q.start;
           start = trimStart(norm, start, q.start);
           start = extendToVerb(norm, Math.max(localStart, start - 6), start);
         }
-        const end = om ? q.end + om[0].length : q.end;
+        const end = endAt ?? (om ? q.end + om[0].length : q.end);
         const subKind = typeof rule.subKind === 'function' ? rule.subKind(cx) : (rule.subKind ?? null);
         const inds: [string, string | null][] = [[rule.indicator, subKind], ...(rule.also ?? []).map((a) => [a.indicator, a.subKind ?? null] as [string, string | null])];
         const first = !claimed;
@@ -377,6 +384,13 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
       }
     };
     runRules(c, null, '');
+    // the counted object after the number (开展12次普法宣传活动, 发放3000余份宣传资料): read verb + object
+    if (!ruleFirst.size && VERB_END.test(c.pre)) {
+      const obj = OBJECT.exec(c.post)?.[0] ?? '';
+      if (obj.length >= 2) {
+        runRules({ ...c, pre: c.pre + obj, post: '', postSentence: c.postSentence.slice(obj.length) }, null, 'obj:', q.end + obj.length);
+      }
+    }
 
     // the topic of a list: a later item of 「A N件、B N件」 or 「…N件,其中A N件」 carries the first item's words
     const sameSentence = prev !== null && prev.end > sentStart;
@@ -407,7 +421,10 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
       unit: q.unitRaw, pre: c.pre, post: c.post, sentencePre: norm.slice(sentStart, localStart), heading, listPre, ruleFirst, ruleAny, study,
     };
     const scored: Scored[] = [];
-    for (const ind of INDICATORS_BY_UNIT.get(q.unitRaw) ?? []) {
+    // a number the rules claim needs only their indicators scored (the veto); fitting needs every pair
+    const accepted = INDICATORS_BY_UNIT.get(q.unitRaw) ?? [];
+    const candidatesInds = collect || !ruleFirst.size ? accepted : [...ruleFirst.keys()].filter((k) => accepted.includes(k));
+    for (const ind of candidatesInds) {
       if (vetoed.has(ind) && !hits.has(ind)) continue;
       const feats = pairFeatures(view, ind);
       const p = weights ? score(ruleFirst.size ? weights.w : weights.cue, feats) : ruleFirst.has(ind) ? RULE_CONFIDENCE : 0;
@@ -443,7 +460,7 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
       const st = view.study && view.study.indicator === x.ind ? view.study : null;
       const start = h ? h.start : phraseStart(norm, localStart, q.start, item);
       drafts.push({
-        q, value: h ? h.value : q.value, start, end: h ? h.end : q.end, ruleId: h ? h.ruleId : `clf:${x.ind}`, section, period, isZero: false,
+        q, value: h ? h.value : q.value, start, end: h ? h.end : q.end, ruleId: h ? h.ruleId : st ? `study.${st.step}` : `clf:${x.ind}`, section, period, isZero: false,
         sentence: c.sentence, cand: ci, confidence: Math.round(x.p * 1000) / 1000, indicator: x.ind,
         subKind: h ? h.subKind : st ? st.subKind : defaultSubKind(x.ind, q.unitRaw),
       });

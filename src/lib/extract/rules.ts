@@ -142,7 +142,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'med.rate', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('(?:(?:调解|调处|化解)成功|化解)率~8'), notCtx: /行政争议/, when: notPetition },
   { id: 'med.rate2', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('成功率~8'), ctx: /调解|调处|化解|纠纷/, notPre: /调解成功率|调处成功率|化解成功率/, notCtx: /行政争议/, when: notPetition },
   { id: 'med.success', indicator: 'med_success', units: CASE, pre: R('(?:成功(?:调解|化解|调处)|(?:调解|调处|化解)成功|已(?:成功)?(?:调解|化解|调处))~10'), notPre: /率|不成功|未成功|未能/, notCtx: /行政争议/, when: notPetition },
-  { id: 'med.mediators', indicator: 'med_mediators', units: HEAD, pre: R('(?:人民)?调解员~4'), notPre: /培训|赶|到场|前往|参与|带领|出动|上门|组织/, notCtx: /培训|参训|学习|考试/ },
+  { id: 'med.mediators', indicator: 'med_mediators', units: HEAD, pre: R('(?:人民)?调解员~4'), notPre: /培训|赶|到场|前往|参与|带领|出动|上门|组织|、|等/, notCtx: /培训|参训|学习|考试/ },
   { id: 'med.mediators.post', indicator: 'med_mediators', units: HEAD, post: P('(?:专职|兼职|专兼职)?(?:人民)?调解员'), notCtx: /培训|参加|参训|学习/ },
   { id: 'med.prevent', indicator: 'med_prevented_escalations', units: CASE, pre: R('防止~10(?:民转刑|激化)~6') },
   {
@@ -196,7 +196,7 @@ export const RULES: readonly IndicatorRule[] = [
   {
     id: 'out.reach', indicator: 'out_reach', units: ['人次', '人'],
     pre: R('(?:覆盖|受众|受益|受教育|受惠|惠及|参与|获宣|宣传对象|教育|参加|吸引)~10'),
-    ctx: /宣传|普法|宣讲|讲座|活动|法治|法律/, ctxHeading: true, notPre: /培训|参训|干部|法律明白人|调解员/, notCtx: /党课|研讨会|学习会|中心组|培训/,
+    ctx: /宣传|普法|宣讲|讲座|活动|法治|法律/, ctxHeading: true, notPre: /培训|参训|干部|法律明白人|调解员|两委|网格员|公职人员|工作人员|执法人员|党员|班子/, notCtx: /党课|研讨会|学习会|中心组|培训/,
     subKind: (c) => (c.q.unitRaw === '人' ? 'headcount' : null),
   },
 
@@ -204,7 +204,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'ls.meet.topic', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:法治|依法治|法制)~16(?:专题)?(?:工作)?(?:会议|会)~4'), notPre: /学法|培训|讲座|宣传|党课|学习|研讨|述法|、/ },
   { id: 'ls.meet.special', indicator: 'ls_rol_meetings', units: ['次'], pre: R('专题(?:党委|党工委|工作|部署)?会议?~4'), ctx: /法治|依法治/, notPre: /学习|学法|研讨|培训|讲座|民主生活/ },
   { id: 'ls.meet.party', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6(?:专题)?(?:研究|部署|听取|审议)~16(?:法治|依法)~10') },
-  { id: 'ls.meet.study', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:专题)?(?:研究|部署|听取|审议)~10(?:法治|依法治)~10'), ctx: /会议|党委|党工委|常务会|办公会/ },
+  { id: 'ls.meet.study', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:专题)?(?:研究|部署|听取|审议)~10(?:法治|依法治)~10'), ctx: /会议|党委|党工委|常务会|办公会/, notPre: /合法性|审查|审核|学法|学习/ },
   { id: 'ls.meet.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('召开'), post: P('(?:法治|依法治)~10(?:会议|会)') },
   // number before the meeting (召开3次专题会议; 召开N次党委会议研究部署法治…); the sentence names 法治
   {
@@ -266,7 +266,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'dm.issues', indicator: 'dm_review_issues_found', units: ['条', '个'], pre: R('(?:提出|发现|指出)~16(?:问题|意见建议|建议|意见)~4'), ctx: /审查|审核|法律|合法|体检/ },
   {
     id: 'dm.major.review', indicator: 'dm_legality_reviews', units: ['项', '件'], pre: R('(?:对(?:涉及)?~20|^(?:全年|共|共计|累计)?)'),
-    post: P('(?:重大|重点)~10(?:决策|事项)~12(?:进行|开展|经过|通过)?~4合法性审[查核]'), postSentence: true,
+    post: /^(?:重大|重点)[^,;。!?\n]{0,10}(?:决策|事项)[^;。!?\n]{0,40}合法性审[查核]/, postSentence: true,
     also: [{ indicator: 'dm_major_decisions' }],
   },
   { id: 'dm.legality', indicator: 'dm_legality_reviews', units: ['件', '次', '起', '项', '件次', '个'], pre: R('(?:(?:合法性|合规性)审[查核]|法制审核)~10') },
@@ -282,7 +282,7 @@ export const RULES: readonly IndicatorRule[] = [
   // documents counted first, reviewed after (党委文件31个、政府文件14个,均经过合法性审查)
   {
     id: 'dm.legality.docs', indicator: 'dm_legality_reviews', units: ['个', '件', '项'], pre: R('(?:文件|决策|合同|事项|协议)~4'),
-    post: P('~40(?:均|全部|都|已)?(?:经过|进行|通过|开展|经)~6合法性(?:前置)?审[查核]'), postSentence: true,
+    post: /^[^;。!?\n]{0,40}(?:均|全部|都|已)?(?:经过|进行|通过|开展|经)[^;。!?\n]{0,6}合法性(?:前置)?审[查核]/, postSentence: true,
   },
   { id: 'dm.coverage', indicator: 'dm_village_adviser_coverage_rate', units: PCT, multi: true, pre: R('法律顾问~12覆盖率~6'), notPre: /培训/ },
   { id: 'dm.duty', indicator: 'dm_duty_list_items', units: ['项', '条'], pre: R('(?:履职|履行职责|职责|收回|承担|配合)~12事项~6') },

@@ -1,2 +1,2 @@
 // Written by `npm run eval -- --stamp` (see stamp.ts); do not edit by hand.
-export const EXTRACTOR_VERSION = 'extract-2.51b4c0dbd11c';
+export const EXTRACTOR_VERSION = 'extract-2.b27d97a7fe4d';
