@@ -20,8 +20,9 @@ const n = Number(values.reports);
 const dir = mkdtempSync(join(tmpdir(), 'rol-bench-ingest-'));
 try {
   const t0 = performance.now();
-  writeReportTree(join(dir, 'tree'), { n, seed: Number(values.seed) });
-  console.log(`generated ${n} synthetic report files in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const labels = writeReportTree(join(dir, 'tree'), { n, seed: Number(values.seed) });
+  const chars = Math.round(labels.reduce((a, l) => a + l.chars, 0) / labels.length);
+  console.log(`generated ${n} synthetic report files (示例数据; ${chars} characters each on average) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const runs = [];
   for (const w of values.workers!.split(',').map(Number)) {
     const s = await ingest({ dir: join(dir, 'tree'), out: join(dir, `out-${w}`), workers: w, synthetic: true });
@@ -35,7 +36,7 @@ try {
       `workers ${w}: ${r.reports} reports, ${r.facts} facts in ${r.seconds} s — ${r.reports_per_s} reports/s end to end (extraction ${r.extract_s} s = ${r.extract_reports_per_s} reports/s, writing ${r.write_s} s)`,
     );
   }
-  if (values.out) writeFileSync(values.out, JSON.stringify({ reports: n, seed: Number(values.seed), runs }, null, 1));
+  if (values.out) writeFileSync(values.out, JSON.stringify({ reports: n, seed: Number(values.seed), chars_per_report: chars, runs }, null, 1));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

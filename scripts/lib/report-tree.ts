@@ -19,6 +19,8 @@ export interface TreeLabel {
   facts: { indicator: string; value: number }[];
   /** numbers in the text no rule claims (left for a person) */
   unclaimed: number;
+  /** characters of the report's text */
+  chars: number;
 }
 
 /** mulberry32: small, fast, seeded. */
@@ -60,6 +62,17 @@ const PREFS = ['东江市', '西岭市', '南湖市'];
 const COUNTY_STEMS = ['平安', '长乐', '永宁', '安远', '清河', '新丰', '宁乡', '和平'];
 const TOWN_STEMS = ['城关', '石桥', '白沙', '龙泉', '桃源', '金山', '柳塘', '青禾', '梅林', '松岗', '竹溪', '黄田', '红星', '东风', '高坪', '马鞍'];
 const TOWN_KIND = ['镇', '镇', '镇', '乡', '街道'] as const;
+/** Prose without numbers, so a generated report is as long as a real one (≈1,500 characters) without adding facts. */
+const FILLER = [
+  '坚持把法治政府建设摆在全局工作的重要位置,党政主要负责人切实履行推进法治建设第一责任人职责,做到重要工作亲自部署、重大问题亲自过问。',
+  '严格落实重大行政决策程序规定,对涉及群众切身利益的事项广泛听取意见,充分发挥法律顾问在决策中的作用,确保决策合法合规。',
+  '深入推进行政执法规范化建设,全面落实行政执法公示、执法全过程记录和重大执法决定法制审核制度,规范执法行为。',
+  '持续深化政务公开,通过政府网站、公开栏和新媒体平台及时公开财政预决算、重大项目和民生事项等信息,自觉接受群众监督。',
+  '坚持和发展新时代“枫桥经验”,健全矛盾纠纷多元化解机制,推动人民调解、行政调解和司法调解有机衔接,把矛盾化解在基层。',
+  '扎实开展“八五”普法,围绕宪法、民法典和与群众生产生活密切相关的法律法规开展宣传,推动法治文化阵地建设。',
+  '加强公共法律服务体系建设,推动法律服务向村(社区)延伸,为困难群众提供便捷高效的法律援助服务。',
+  '认真落实行政机关负责人出庭应诉制度,积极支持人民法院依法受理和审理行政案件,尊重并执行人民法院生效裁判。',
+];
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
@@ -113,13 +126,21 @@ export function writeReportTree(dir: string, opts: { n: number; seed?: number; b
       `本报告为合成的示例数据,用于测试。`,
       `${year}年,${self}坚持依法行政。`,
       '一、工作成效',
+      ...FILLER.slice(0, 4).map((f) => (r() < 0.5 ? f : f.replace('坚持', '始终坚持'))),
       `${self}共调处矛盾纠纷${cases}件,调解成功${success}件。开展普法宣传活动${events}场次。召开院坝会${meetings}场。`,
+      ...FILLER.slice(4),
     ];
     if (countyLevel) {
       lines.push(`全年办理行政复议案件${reconsider}件。`);
       facts.push({ indicator: 'lit_reconsideration_cases', value: reconsider });
     }
-    lines.push('二、存在问题', '基层法治力量仍然薄弱。', `${countyLevel ? '' : county}${unit}人民政府`);
+    lines.push(
+      '二、存在问题',
+      '基层法治力量仍然薄弱。',
+      '三、下一步工作打算',
+      ...FILLER.map((f) => `下一步,将继续${f.replace(/^坚持/, '')}`),
+      `${countyLevel ? '' : county}${unit}人民政府`,
+    );
     const text = lines.join('\n');
     const folder = join(dir, province, prefecture, county);
     mkdirSync(folder, { recursive: true });
@@ -134,7 +155,7 @@ export function writeReportTree(dir: string, opts: { n: number; seed?: number; b
         `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><script>var x = 1;</script></head><body><div class="crumb">首页 > ${prefecture} > ${county} > 政务公开</div>${lines.map((l) => `<p>${l}</p>`).join('')}</body></html>`,
       );
     else writeFileSync((file = join(folder, `${stem}.docx`)), docx(text));
-    labels.push({ file, unit, unit_type: unitType, county, prefecture, province, year, facts, unclaimed: 1 });
+    labels.push({ file, unit, unit_type: unitType, county, prefecture, province, year, facts, unclaimed: 1, chars: text.length });
   }
   for (let i = 0; i < (opts.broken ?? 0); i++) {
     mkdirSync(join(dir, '损坏'), { recursive: true });

@@ -111,7 +111,8 @@ const NAME_END = /(?:人民政府办事处|人民政府|政府|办事处|党委|
 
 /** The leading place name of a line: 丰都县树人镇人民政府2025年… → 丰都县树人镇. */
 export function namePrefix(line: string): string {
-  let s = line.replace(/\s+/g, '').replace(LEAD, '');
+  // a title may open with its year: 2024年度长寿路街道法治政府建设情况报告
+  let s = line.replace(/\s+/g, '').replace(LEAD, '').replace(/^(?:(?:19|20)\d\d|二[〇零][〇零一二三四五六七八九]{2})年度?/, '').replace(LEAD, '');
   const m = NAME_END.exec(s);
   if (m) s = s.slice(0, m.index);
   return s;
@@ -238,7 +239,7 @@ export function extractMeta(text: string, fileName?: string): ReportMeta {
   let unit_name: string | null = null;
   const m = UNIT_RE.exec((title ?? '').replace(/\s+/g, ''));
   if (m) {
-    unit_name = innermostUnit(m[1]!.replace(/^(?:\d{4}年度?)+/, ''));
+    unit_name = innermostUnit(m[1]!.replace(/^(?:\d{4}年度?)+/, '').replace(/^年度?/, ''));
     if (/^(?:我|全|本|该|各|现将|召开|研究|对)/.test(unit_name)) unit_name = null;
   }
   const fromPlaces = placeFromSources(title, lines, fileName);

@@ -48,6 +48,10 @@ describe('metadata from the title', () => {
     expect(meta('汕尾市城区人民政府关于2024年度法治政府建设情况的报告\n正文')).toMatchObject({ unit_name: '城区', unit_type: '区', county: '城区', prefecture: '汕尾市' });
     expect(meta('湛江市廉江市2024年法治政府建设年度报告\n正文')).toMatchObject({ unit_name: '廉江市', unit_type: '县级市', county: '廉江市', prefecture: '湛江市' });
   });
+  it('a title that opens with its year', () => {
+    expect(meta('2024年度某某路街道法治政府建设情况报告\n正文')).toMatchObject({ unit_name: '某某路街道', unit_type: '街道', report_year: 2024 });
+    expect(meta('2023年海丰县海城镇法治政府建设年度报告\n正文')).toMatchObject({ unit_name: '海城镇', county: '海丰县', report_year: 2023 });
+  });
   it('a 民族乡', () => {
     expect(meta('某县某某民族乡2021年法治政府建设工作总结\n内容')).toMatchObject({ unit_name: '某某民族乡', unit_type: '民族乡', county: '某县' });
   });
