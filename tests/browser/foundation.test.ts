@@ -28,6 +28,9 @@ describe('built site in Chromium: overview mediation chart from DuckDB-wasm', ()
   });
 
   it('refuses SQL that would read a file or URL of its own, without making the request', async () => {
+    // Without ?bench=1 the page exposes its timings only, no way to run SQL.
+    await s.page.waitForFunction(() => (globalThis as { __rol?: { timings?: unknown } }).__rol?.timings, undefined, { timeout: 60_000 });
+    expect(await s.page.evaluate(() => Object.keys((globalThis as unknown as { __rol: object }).__rol))).toEqual(['timings']);
     await s.page.goto(`${s.origin}/?bench=1`);
     await s.page.waitForFunction(() => (globalThis as { __rol?: { rows?: unknown } }).__rol?.rows, undefined, { timeout: 60_000 });
     const url = 'http://127.0.0.1:9/outside.csv';

@@ -31,7 +31,13 @@ export function getDb(): Promise<BrowserDuck> {
         dbStatus.state = 'ready';
         dbStatus.readyMs = db.timings.ready_ms ?? null;
         // For the benchmark and tests: when DuckDB became interactive (ms since navigation), and with
-        // ?bench=1 a way to time raw SQL in this page's engine.
+        // ?bench=1 a way to time raw SQL in this page's engine. It stays in the production build on purpose
+        // (npm run bench and the browser tests drive the same build users get), and it grants nothing new:
+        // calling it needs script running in this origin, which the CSP (script-src 'self' + hashes, no
+        // framing: frame-ancestors 'none') keeps to our own code; whoever can run script here can already
+        // open /sql, which runs any SQL on this same engine. The engine reads only the site's own data
+        // (extension loading and outside files disabled) and the user's own imports, and the bundled data
+        // is attached read-only. A link with ?bench=1 only adds the function; it calls nothing.
         const hook: Record<string, unknown> = { timings: { ...db.timings, t_ready: performance.now() } };
         if (new URLSearchParams(location.search).has('bench')) {
           hook.rows = (sql: string) => db.rows(sql);
