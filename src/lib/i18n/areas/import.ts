@@ -136,6 +136,14 @@ export const zh = {
   'imp.sec.计划': '计划',
   'imp.sec.其他': '其他',
   'imp.target': '目标',
+  'imp.ut.镇': '镇',
+  'imp.ut.乡': '乡',
+  'imp.ut.民族乡': '民族乡',
+  'imp.ut.街道': '街道',
+  'imp.ut.县': '县(县级报告)',
+  'imp.ut.区': '区(县级报告)',
+  'imp.ut.县级市': '县级市(县级报告)',
+  'imp.ut.市': '市(县级报告)',
   'imp.noReview': '这份报告的审核记录不在本浏览器中,无法重新打开',
 } as const;
 
@@ -276,5 +284,13 @@ export const en: Record<keyof typeof zh, string> = {
   'imp.sec.计划': 'plans',
   'imp.sec.其他': 'other',
   'imp.target': 'target',
+  'imp.ut.镇': 'town (镇)',
+  'imp.ut.乡': 'township (乡)',
+  'imp.ut.民族乡': 'ethnic township (民族乡)',
+  'imp.ut.街道': 'sub-district (街道)',
+  'imp.ut.县': 'county (县), county-level report',
+  'imp.ut.区': 'district (区), county-level report',
+  'imp.ut.县级市': 'county-level city (县级市)',
+  'imp.ut.市': 'city (市), county-level report',
   'imp.noReview': 'The review of this report is not kept in this browser, so it cannot be reopened',
 };
