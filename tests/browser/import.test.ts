@@ -1,5 +1,7 @@
 // /import in Chromium against the built site: a report reviewed and saved, then seen on the town page and in
 // SQL; a GBK CSV and an XLSX; bad inputs refused with the data untouched; reload; export → import round trip.
+// One browser session walks a user's story: each step builds on the data the steps before it saved, so the
+// blocks are describe.sequential and run in file order (run the whole file, not one test with -t).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +52,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-describe('import a report: review, save, see it everywhere', () => {
+describe.sequential('import a report: review, save, see it everywhere', () => {
   it('shows the text as text with every fact highlighted, flags nothing for a consistent report', async () => {
     await upload(p, fixture('qinghe-2023.txt'));
     await p.waitForSelector('[data-testid=report-review]', { timeout: 60_000 });
@@ -112,7 +114,7 @@ describe('import a report: review, save, see it everywhere', () => {
   });
 });
 
-describe('a saved web page of a town the bundle already has', () => {
+describe.sequential('a saved web page of a town the bundle already has', () => {
   it('reads the .html as text, matches the bundled town and flags the existing town-year', async () => {
     await upload(p, { name: 'puchang-2024.html', mimeType: 'text/html', buffer: readFileSync('tests/fixtures/reports/puchang-2024.html') });
     await p.waitForSelector('[data-testid=report-review]');
@@ -125,7 +127,7 @@ describe('a saved web page of a town the bundle already has', () => {
   });
 });
 
-describe('import tables', () => {
+describe.sequential('import tables', () => {
   it('a GBK CSV in the wide layout with Chinese headers', async () => {
     await importTable(p, fixture('wide-gbk.csv'));
     expect(await summary(p)).toContain('4 个条目,23 个数值,3 个新乡镇');
@@ -152,7 +154,7 @@ describe('import tables', () => {
   });
 });
 
-describe('bad input: a clear message, existing data untouched', () => {
+describe.sequential('bad input: a clear message, existing data untouched', () => {
   let before: unknown;
   beforeAll(async () => {
     before = await dump(p);
@@ -194,7 +196,7 @@ describe('bad input: a clear message, existing data untouched', () => {
   });
 });
 
-describe('persistence and sharing', () => {
+describe.sequential('persistence and sharing', () => {
   let exported: { parquet: Buffer; csv: Buffer };
   let original: unknown;
 
