@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSite, type Session } from './harness.ts';
 
@@ -50,12 +52,24 @@ describe('compare /compare', () => {
   it('a value in the table opens its source phrase and report, as the town page does', async () => {
     const cell = s.page.locator('[data-testid="matrix-mediation"] button.val').first();
     await cell.click();
-    const dlg = s.page.getByTestId('provenance');
+    const dlg = s.page.locator('dialog[open][data-testid="provenance"]');
     await dlg.locator('.evidence').first().waitFor({ timeout: 15_000 });
     expect(await dlg.locator('.evidence').first().textContent()).toMatch(/^“.*\d.*”$/);
     expect(await dlg.textContent()).toContain('鼓楼街道');
     await dlg.locator('header button').click();
-    await expect.poll(() => dlg.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await expect.poll(() => s.page.locator('dialog[open]').count()).toBe(0);
+  });
+
+  it('the briefing of the county: one section per category with data, its bars and the sentences', async () => {
+    const [dl] = await Promise.all([s.page.waitForEvent('download', { timeout: 60_000 }), s.page.getByTestId('briefing').click()]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await dl.path())!)));
+    const text = [...strFromU8(zip['word/document.xml']!).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('北京市 密云区法治政府建设指标简报(2025年)');
+    expect(text).toMatch(/人民调解:调处矛盾纠纷总件数/);
+    expect(text).toMatch(/2025年全区共调处矛盾纠纷总件数[\d,.]+余?件/);
+    expect(text).toContain('1个乡镇(街道)未报告(果园街道)');
+    const sections = (await s.page.locator('.cat').count());
+    expect(Object.keys(zip).filter((f) => f.startsWith('word/media/'))).toHaveLength(sections);
   });
 
   it("the overview's scope and period carry over through the nav link", async () => {

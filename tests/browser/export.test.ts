@@ -171,6 +171,35 @@ describe('chart exports', () => {
     expect(foreignRequests(s)).toEqual([]);
   });
 
+  it('values in a chart table, the ranking and a bar open their source phrase and report, as the town page does', async () => {
+    const p = s.page.locator('[data-panel="mediation"]');
+    await p.getByRole('button', { name: '显示数据表' }).click();
+    await p.locator('button.val', { hasText: '289' }).first().click();
+    const dlg = p.getByTestId('provenance');
+    await dlg.locator('.evidence').first().waitFor({ timeout: 15_000 });
+    expect(await dlg.locator('.evidence').first().textContent()).toContain('289');
+    expect(await dlg.textContent()).toContain('蒲场镇');
+    await dlg.locator('header button').click();
+    await expect.poll(() => dlg.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await p.getByRole('button', { name: '显示图表' }).click();
+    // The ranking's cells too.
+    const r = s.page.locator('[data-panel="ranking"]');
+    await r.locator('button.val').first().click();
+    await r.getByTestId('provenance').locator('.evidence').first().waitFor({ timeout: 15_000 });
+    await r.getByTestId('provenance').locator('header button').click();
+    // A bar of the chart.
+    await s.page.locator('[data-testid="mediation-chart"][data-rendered="true"]').waitFor();
+    await s.page.getByTestId('mediation-chart').scrollIntoViewIfNeeded();
+    // The tallest coloured path is a bar (legend icons are small).
+    const bars = s.page.locator('[data-testid="mediation-chart"] svg path[fill="#009E73"], [data-testid="mediation-chart"] svg path[fill="#0072B2"], [data-testid="mediation-chart"] svg path[fill="#E69F00"]');
+    const boxes = (await Promise.all((await bars.all()).map((b) => b.boundingBox()))).filter((b) => b !== null);
+    const box = boxes.sort((a, b) => b.height - a.height)[0]!;
+    await s.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await dlg.locator('.evidence').first().waitFor({ timeout: 15_000 });
+    expect(await dlg.textContent()).toContain('蒲场镇');
+    await dlg.locator('header button').click();
+  });
+
   it('prints as A4 landscape without the controls', async () => {
     const css = await s.page.evaluate(() =>
       [...document.styleSheets].flatMap((ss) => [...ss.cssRules].map((r) => r.cssText)).filter((t) => t.includes('@page') || t.includes('@media print')).join('\n'),

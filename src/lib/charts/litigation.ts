@@ -6,6 +6,7 @@
  */
 import type { UnitValue } from '../db/queries.ts';
 import { formatCompact, formatPercent } from '../format.ts';
+import { unitName } from '../i18n/units.ts';
 import type { Locale, MessageKey } from '../i18n/messages.ts';
 import { baseOption, type ChartOption } from './base.ts';
 import { byUnitYear, isLower, shown, unitLabel, type ChartData } from './chart-data.ts';
@@ -118,7 +119,7 @@ export function litigationOption(bars: LitigationBar[], locale: Locale, t: (k: M
     grid: { left: 48, right: hasRate ? 48 : 24, top: 56, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, rotate: cats.length > 6 ? 30 : 0 } },
     yAxis: [
-      { type: 'value', name: '件', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
+      { type: 'value', name: unitName('件', locale), minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
       ...(hasRate ? [{ type: 'value' as const, name: '%', min: 0, max: 100, splitLine: { show: false } }] : []),
     ],
     series: [

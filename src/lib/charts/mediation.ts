@@ -5,6 +5,7 @@
  */
 import type { MediationRow } from '../db/queries.ts';
 import { formatCompact, formatPercent } from '../format.ts';
+import { unitName } from '../i18n/units.ts';
 import type { Locale, MessageKey } from '../i18n/messages.ts';
 import { baseOption, type ChartOption } from './base.ts';
 import type { ChartData } from './chart-data.ts';
@@ -88,7 +89,7 @@ export function mediationOption(
     grid: { left: 56, right: hasRate ? 56 : 24, top: 48, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, rotate: cats.length > 8 ? 35 : 0 } },
     yAxis: [
-      { type: 'value', name: '件', axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
+      { type: 'value', name: unitName('件', locale), axisLabel: { formatter: (v: number) => formatCompact(v, locale) } },
       ...(hasRate ? [{ type: 'value' as const, name: '%', min: 0, max: 100, splitLine: { show: false } }] : []),
     ],
     series: [

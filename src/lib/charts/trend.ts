@@ -5,6 +5,7 @@
  */
 import type { UnitValue } from '../db/queries.ts';
 import { formatCompact, formatPercent } from '../format.ts';
+import { unitName } from '../i18n/units.ts';
 import type { Locale, MessageKey } from '../i18n/messages.ts';
 import { baseOption, type ChartOption } from './base.ts';
 import { shown, type ChartData } from './chart-data.ts';
@@ -47,7 +48,7 @@ export function trendOption(series: TrendSeries[], years: number[], unit: string
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : fmt(v as number)) },
     grid: { left: 48, right: 32, top: 40, bottom: 32, containLabel: true },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: years.length < 3 },
-    yAxis: { type: 'value', name: unit, min: 0, ...(unit === '%' ? { max: 100 } : { minInterval: 1 }), axisLabel: { formatter: fmt } },
+    yAxis: { type: 'value', name: unitName(unit, locale), min: 0, ...(unit === '%' ? { max: 100 } : { minInterval: 1 }), axisLabel: { formatter: fmt } },
     series: series.map((s, i) => ({
       type: 'line' as const,
       name: s.town_name,

@@ -39,8 +39,9 @@ export function scopeRef(s: ExportScope, ctx: ExportContext | null, name: string
  * The briefing's table: the complete export table's visible columns (no flags, no evidence), values
  * formatted as on screen: "≥ 289", "45.2%", "—" where the town stated nothing.
  */
-export function briefTable(d: ChartData, complete: Table, locale: Locale): { header: string[]; rows: string[][] } {
-  const cols = d.columns.filter((c) => c.kind !== 'flag');
+export function briefTable(d: ChartData, complete: Table, locale: Locale, oneYear = false): { header: string[]; rows: string[][] } {
+  // One year: the caption says which, a column of the same year would only take room.
+  const cols = d.columns.filter((c) => c.kind !== 'flag' && !(oneYear && c.key === 'year'));
   const header = cols.map((c) => c.label);
   const lbLabel = (k?: string) => d.columns.find((c) => c.key === k)?.label;
   const rows = complete.rows.map((r) =>

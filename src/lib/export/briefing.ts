@@ -123,9 +123,16 @@ function figureTable(t: { header: string[]; rows: string[][] }, font: IRunOption
   const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const numeric = t.header.map((_, j) => t.rows.some((r) => /^[≥\d—.,%\s万亿-]+$/.test(r[j] ?? '')) && t.rows.every((r) => /^[≥\d—.,%\s万亿-]*$/.test(r[j] ?? '')));
+  // Column widths follow the longest text of each column (CJK counts double), over the 16 cm text width,
+  // so town names do not wrap while a short number column takes little room.
+  const len = (x: string) => [...x].reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const want = t.header.map((h, j) => Math.max(6, Math.min(28, Math.max(len(h), ...t.rows.map((r) => len(r[j] ?? ''))))));
+  const total = want.reduce((a, b) => a + b, 0);
+  const widths = want.map((w) => Math.round((TEXT_WIDTH_CM * CM_TWIP * w) / total));
   const cell = (text: string, j: number, header: boolean) =>
     new TableCell({
       borders,
+      width: { size: widths[j]!, type: WidthType.DXA },
       shading: header ? { type: ShadingType.CLEAR, fill: 'E8EEF4', color: 'auto' } : undefined,
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       children: [
@@ -136,7 +143,8 @@ function figureTable(t: { header: string[]; rows: string[][] }, font: IRunOption
       ],
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH_CM * CM_TWIP, type: WidthType.DXA },
+    columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, children: t.header.map((h, j) => cell(h, j, true)) }),
       ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, j) => cell(c, j, false)) })),

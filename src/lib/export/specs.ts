@@ -44,3 +44,23 @@ export const exportScope = (v: ViewLike | null | undefined, indicators: readonly
   v ? { province: v.province, county: v.county, towns: v.towns, lo: v.lo, hi: v.hi, y0: v.y0, y1: v.y1, partial: v.partial, indicators, perTown: (v.by ?? 'towns') === 'towns' } : null;
 
 export const PANEL_IDS = { mediation: MEDIATION_IDS, litigation: LITIGATION_IDS, outreach: OUTREACH_IDS } as const;
+
+/** Data column → the indicators whose statements it shows (provenance from a table cell or a bar). */
+export const MEDIATION_SOURCES = {
+  total: ['med_cases_total'], oral: ['med_oral'], written: ['med_written'], success: ['med_success'],
+  success_rate: ['med_success_rate', 'med_success', 'med_cases_total'],
+} as const;
+export const LITIGATION_SOURCES = {
+  total: ['lit_admin_suits_total'], first: ['lit_first_instance'], second: ['lit_second_instance'], retrial: ['lit_retrial'],
+  concluded: ['lit_admin_suits_concluded'], lost: ['lit_admin_suits_lost'], notLost: ['lit_admin_suits_concluded', 'lit_admin_suits_lost'],
+  lossRate: ['lit_loss_rate', 'lit_admin_suits_lost', 'lit_admin_suits_concluded'],
+} as const;
+export const OUTREACH_SOURCES = { events: ['out_events'], materials: ['out_materials'], reach: ['out_reach'] } as const;
+/** The ranking's value column. */
+export const rankingSources = (id: string) => ({ value: [id, ...(RATE_PARTS[id] ?? [])] });
+export const RATE_PARTS: Record<string, string[]> = {
+  med_success_rate: ['med_success', 'med_cases_total'],
+  lit_loss_rate: ['lit_admin_suits_lost', 'lit_admin_suits_concluded'],
+};
+/** Outreach's bars are drawn bottom-up (the option reverses the rows). */
+export const reversedPick = (rows: () => Record<string, unknown>[]) => (p: { dataIndex: number }) => rows()[rows().length - 1 - p.dataIndex];
