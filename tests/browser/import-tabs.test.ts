@@ -25,7 +25,8 @@ const waitForFiles = (page: Page, want: string[]) =>
   page.waitForFunction(
     (w) => JSON.stringify([...document.querySelectorAll('[data-testid=local-data] tr[data-report] td.file')].map((e) => e.textContent!.trim()).sort()) === JSON.stringify(w),
     want,
-    { timeout: 60_000 },
+    // Polled by time, not by animation frame: a tab in the background paints no frames.
+    { timeout: 60_000, polling: 100 },
   );
 
 beforeAll(async () => {
@@ -89,5 +90,37 @@ describe('two tabs, one dataset', () => {
   it('logged no console errors and made no request outside the site', () => {
     expect(s.consoleErrors).toEqual([]);
     expect(foreignRequests(s)).toEqual([]);
+  });
+});
+
+describe('a dashboard in the other tab', () => {
+  // Its own browser profile: no imports yet, so the view DuckDB draws first is the build's.
+  let t: Session;
+  beforeAll(async () => {
+    t = await openSite({ viewport: { width: 1400, height: 1000 } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  it('queries its view again when another tab imports', async () => {
+    const b = await t.context.newPage();
+    await b.goto(`${t.origin}/`);
+    // DuckDB has drawn the view once (data-med-at is set when its mediation rows are shown).
+    await b.waitForFunction(() => Number(document.querySelector('.grid')?.getAttribute('data-med-at') ?? 0) > 0, undefined, { timeout: 60_000, polling: 100 });
+    // The KPI tiles say "k/N个乡镇报告了该指标": N counts the towns in scope, imported ones included.
+    const towns = () => b.evaluate(() => Number(/\/(\d+)个乡镇/.exec(document.querySelector('[data-testid=kpis]')?.textContent ?? '')?.[1] ?? NaN));
+    const before = await towns();
+    expect(before).toBeGreaterThan(0);
+    const a = t.page;
+    await a.goto(`${t.origin}/import`);
+    await a.waitForSelector('[data-testid=import-page][data-ready=true]', { timeout: 60_000 });
+    // (with a province: the national view counts the towns of the provinces)
+    await a.setInputFiles('[data-testid=file-input]', { name: 'tab-d.csv', mimeType: 'text/csv', buffer: Buffer.from('乡镇,县,省份,年份,调处矛盾纠纷总件数\n丁标签镇,标签页县,湖南省,2024,44\n') });
+    await a.waitForSelector('[data-testid=table-ready]', { timeout: 60_000 });
+    await a.click('[data-testid=confirm-table]');
+    await a.waitForSelector('[data-testid=import-saved]', { timeout: 60_000 });
+    await b.waitForFunction((n) => new RegExp(`/${n + 1}个乡镇`).test(document.querySelector('[data-testid=kpis]')?.textContent ?? ''), before, { timeout: 60_000, polling: 100 });
+    expect(await towns()).toBe(before + 1);
+    expect(t.consoleErrors).toEqual([]);
   });
 });
