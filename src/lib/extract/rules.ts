@@ -275,7 +275,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'dm.advisers', indicator: 'dm_legal_advisers', units: HEAD, pre: R('法律顾问~4'), ctx: /现有|共有|聘请|聘用|配备/ },
   {
     id: 'dm.adviser.engage', indicator: 'dm_adviser_engagements', units: ['次', '件次', '场次', '份'],
-    pre: R('(?:坐班|值班|参与|参加|起草|审查|修改|列席|提供|开展|进行|制作)~20'), notPre: /宣讲|宣传|讲座|培训|学习|普法|活动|送法|调解/,
+    pre: R('(?:坐班|值班|参与|参加|起草|审查|修改|列席|提供|开展|进行|制作)~20'), notPre: /宣讲|宣传|讲座|培训|学习|活动/,
     when: (c) => /法律顾问|律师/.test(c.sentencePre),
   },
   { id: 'dm.normative', indicator: 'dm_normative_docs', units: ['件', '份'], pre: R('规范性文件~10') },

@@ -1,2 +1,2 @@
 // Written by `npm run eval -- --stamp` (see stamp.ts); do not edit by hand.
-export const EXTRACTOR_VERSION = 'extract-2.b27d97a7fe4d';
+export const EXTRACTOR_VERSION = 'extract-2.12011616cd05';
