@@ -198,6 +198,14 @@ describe('chart exports', () => {
     await dlg.locator('.evidence').first().waitFor({ timeout: 15_000 });
     expect(await dlg.textContent()).toContain('蒲场镇');
     await dlg.locator('header button').click();
+    // A key-figure tile: the statements of every town behind the scope's figure.
+    await s.page.getByTestId('kpi-source-med_cases_total').click();
+    const tile = s.page.locator('dialog[open][data-testid="provenance"]');
+    await tile.locator('.evidence').first().waitFor({ timeout: 15_000 });
+    expect(await tile.locator('h2').textContent()).toContain('贵州省');
+    expect(await tile.locator('.evidence').allTextContents()).toContain('“调处矛盾纠纷289件”');
+    await tile.locator('header button').click();
+    await expect.poll(() => s.page.locator('dialog[open]').count()).toBe(0);
   });
 
   it('prints as A4 landscape without the controls', async () => {

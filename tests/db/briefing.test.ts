@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeDuck as Db } from '../../scripts/lib/duckdb-node.ts';
 import { listParam, runQuery } from '../../src/lib/db/query.ts';
-import { scopeEvidence, scopeTowns } from '../../src/lib/db/queries.ts';
+import { scopeEvidence, scopeFacts, scopeTowns } from '../../src/lib/db/queries.ts';
 import { openFixture } from './fixture.ts';
 
 // The queries behind complete exports and briefings (issue 14), over the hand-made fixture.
@@ -37,5 +37,14 @@ describe('scope_evidence', () => {
     const q = (p: 0 | 1) => runQuery(db, scopeEvidence, '', '测试县', '', '', '', listParam(['out_events']), 2024, 2024, p);
     expect((await q(0)).map((r) => [r.town_name, r.value])).toEqual([['乙乡', 10]]);
     expect((await q(1)).map((r) => [r.town_name, r.value])).toEqual([['乙乡', 10], ['甲镇', 20]]);
+  });
+});
+
+describe('scope_facts', () => {
+  it("gives a tile's statements over the scope's towns, with provenance, targets and other counties left out", async () => {
+    const rows = await runQuery(db, scopeFacts, '', '测试县', '', '', '', listParam(['med_cases_total']), 2024, 2024, 100);
+    expect(rows.map((r) => [r.town_name, r.value, r.qualifier])).toEqual([['丁镇', 0, 'exact'], ['乙乡', 50, 'lower_bound'], ['甲镇', 100, 'exact']]);
+    expect(rows.every((r) => r.is_actual && r.source_url?.startsWith('https://example.gov.cn/'))).toBe(true);
+    expect((await runQuery(db, scopeFacts, '', '测试县', '', '', '', listParam(['out_events']), 2024, 2024, 100)).map((r) => r.value).sort()).toEqual([10, 20]);
   });
 });

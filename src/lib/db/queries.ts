@@ -333,3 +333,12 @@ export const scopeTowns = defineQuery({
   }),
 });
 export type ScopeTown = z.infer<typeof scopeTowns.row>;
+
+import scopeFactsSql from './sql/scope_facts.sql?raw';
+/** (scope: $1 … $5) ($6 indicator ids, $7 first year, $8 last year, $9 most rows): a KPI tile's statements */
+export const scopeFacts = defineQuery({
+  name: 'scope_facts',
+  sql: scopeFactsSql,
+  params: z.tuple([...scope, z.string(), int, int, int.positive()]),
+  row: unitFacts.row.extend({ town_id: z.string(), town_name: z.string() }),
+});
