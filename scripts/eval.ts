@@ -208,7 +208,7 @@ function main() {
       }
     }
     table(`leave-one-province-out (${provinces.length} folds; each province scored with weights fitted without it)`, lopo);
-    table(`  of which sealed provinces (${[...SEALED].join(' ')}; texts not read while writing features)`, sealed);
+    table(`  of which sealed provinces (${[...SEALED].join(' ')}; texts never printed while writing features)`, sealed);
     if (verbose) console.log('\n' + lopo.details.filter((_, i, a) => !sealedLine(a, i, set)).join('\n'));
   } else if (verbose) console.log('\n' + s.details.join('\n'));
   console.log(`\neval took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
