@@ -125,7 +125,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'lit.withdraw.rate', indicator: 'lit_mediated_withdrawal_rate', units: PCT, multi: true, pre: R('调撤率~8') },
   { id: 'lit.head', indicator: 'lit_head_appearances', units: ['次', '件', '宗'], pre: R('(?:负责人|领导|首长|镇长|乡长|主任)~12出庭(?:应诉)?~6'), notPre: /率/ },
   { id: 'lit.lost', indicator: 'lit_admin_suits_lost', units: CASE, pre: R('败诉(?:案件)?~3'), notPre: /率|胜诉/ },
-  { id: 'lit.concluded', indicator: 'lit_admin_suits_concluded', units: CASE, pre: R('审结~6'), ctx: /诉讼|行政案件/ },
+  { id: 'lit.concluded', indicator: 'lit_admin_suits_concluded', units: CASE, pre: R('审结~6'), ctx: /诉讼|行政案件/, ctxHeading: true },
   { id: 'lit.judgments', indicator: 'lit_admin_suits_concluded', units: ['份'], pre: R('(?:收到|接到|送达)~6判决书~4') },
   { id: 'lit.civil', indicator: 'lit_civil_cases', units: CASE, pre: R('民事(?:诉讼)?(?:案件)?~4') },
   { id: 'lit.suits', indicator: 'lit_admin_suits_total', units: CASE, pre: R('行政(?:诉讼|应诉)(?:案件)?~4'), notPre: /败诉|胜诉|复议|出庭|一审|二审|再审/ },
@@ -134,7 +134,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'med.files', indicator: 'med_case_files_reviewed', units: ['件', '份', '本'], pre: R('评查~12卷宗~6') },
   { id: 'med.subsidy', indicator: 'med_subsidy_amount', units: MONEY, pre: R('(?:奖补|以案定补|补贴|补助)(?:资金|金额|经费)?~6'), ctx: /调解|以案定补|纠纷/ },
   { id: 'med.amount', indicator: 'med_amount_involved', units: MONEY, pre: R('(?:涉案|涉及|争议|标的)(?:总)?(?:金额|资金|款项)~4'), ctx: /调解|纠纷|化解|调处/, ctxHeading: true },
-  { id: 'med.recovered', indicator: 'med_amount_involved', units: MONEY, pre: R('挽回~8(?:经济)?损失~4'), ctx: /调解|纠纷|化解|调处/ },
+  { id: 'med.recovered', indicator: 'med_amount_involved', units: MONEY, pre: R('挽回~8(?:经济)?损失~4'), ctx: /调解|纠纷|化解|调处/, ctxHeading: true },
   { id: 'med.judicial', indicator: 'med_judicial_confirmation', units: ['件'], pre: R('司法确认~6') },
   { id: 'med.joint', indicator: 'med_joint', units: ['件', '起'], pre: R('(?:联合调解|(?:警调|诉调|访调|检调)(?:对接|联动)|协助(?:法庭|法院|派出所)~16)~6') },
   { id: 'med.oral', indicator: 'med_oral', units: ['件'], subKind: 'oral', pre: R('口头(?:调解|化解|协议)~6') },
@@ -313,6 +313,7 @@ export const RULES: readonly IndicatorRule[] = [
   // ── legal services ───────────────────────────────────────────────────────────
   { id: 'svc.center', indicator: 'svc_service_center_visits', units: ['人次', '人'], pre: R('(?:接待|服务|提供|办理)~24'), ctx: /公共法律服务(?:中心|站|工作站|室)/ },
   { id: 'svc.consult', indicator: 'svc_legal_consultations', units: ['人次', '件次', '件', '人', '次', '名'], pre: R('咨询~6'), ctx: /法律|普法|法治|宪法|民法典|法规/, notPre: /政策咨询/ },
+  { id: 'svc.questions', indicator: 'svc_legal_consultations', units: ['人次', '件次', '件', '次'], pre: R('(?:解答|答复|解决)~6法律问题~4') },
   {
     id: 'svc.consult.post', indicator: 'svc_legal_consultations', units: ['人次', '人', '名', '次', '件次'], pre: R('(?:为|接待|解答|答复)'),
     post: P('~8(?:提供|解答|答复|进行)?~6(?:法律)?咨询'), ctx: /法律|普法|法治|宪法|民法典|法规/,

@@ -1,2 +1,2 @@
 // Written by `npm run eval -- --stamp` (see stamp.ts); do not edit by hand.
-export const EXTRACTOR_VERSION = 'extract-2.12011616cd05';
+export const EXTRACTOR_VERSION = 'extract-2.cb716f77e76a';
