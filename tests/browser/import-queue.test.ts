@@ -309,6 +309,21 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
     await p.evaluate(() => localStorage.setItem('rol.locale', 'zh'));
   });
 
+  it('takes a whole folder: its files with their paths, folder junk left out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rol-folder-'));
+    try {
+      mkdirSync(join(dir, '海丰县'), { recursive: true });
+      writeFileSync(join(dir, '海丰县', '梅陇镇2023.txt'), MEILONG.replaceAll('2024', '2023'));
+      writeFileSync(join(dir, '海丰县', '.DS_Store'), 'junk');
+      await p.setInputFiles('[data-testid=folder-input]', dir);
+      await p.waitForSelector('li[data-queue="梅陇镇2023.txt"][data-status=review]', { timeout: 60_000 });
+      expect(await p.textContent('li[data-queue="梅陇镇2023.txt"] .name')).toMatch(/海丰县\/梅陇镇2023\.txt$/);
+      expect(await p.locator('li[data-queue=".DS_Store"]').count()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('no console errors, no request outside the origin', () => {
     expect(s.consoleErrors, s.consoleErrors.join('\n')).toEqual([]);
     expect(foreignRequests(s)).toEqual([]);
