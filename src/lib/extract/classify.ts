@@ -57,6 +57,8 @@ export interface CandidateView {
   /** indicators some rule matches, in any order, with the rule id */
   ruleAny: ReadonlyMap<string, string>;
   study: StudyDecision | null;
+  /** pre | sentencePre | post (8) | listPre | heading, joined once per candidate */
+  window?: string;
 }
 
 export interface Weights {
@@ -73,8 +75,30 @@ export const isRuleFeature = (f: string) => f === 'r1' || f === 'ra' || f === 'r
 const STUDY_FAMILY = new Set(['ls_theory_study_sessions', 'ls_law_study_sessions', 'ls_training_sessions', 'ls_training_attendance', 'out_events', 'out_reach']);
 
 /** Feature names of the pair (candidate, indicator). */
+/** Feature names per indicator (and unit), built once instead of per pair. */
+const NAMES = new Map<string, { b: string; nEnd: string; nNear: string }>();
+const UNIT_NAMES = new Map<string, string>();
+const namesOf = (ind: string) => {
+  let n = NAMES.get(ind);
+  if (!n) NAMES.set(ind, (n = { b: `b:${ind}`, nEnd: `nEnd:${ind}`, nNear: `nNear:${ind}` }));
+  return n;
+};
+const unitName = (ind: string, unit: string) => {
+  const k = `${ind}|${unit}`;
+  let n = UNIT_NAMES.get(k);
+  if (!n) UNIT_NAMES.set(k, (n = `u:${ind}:${unit}`));
+  return n;
+};
+
+/** Whether any cue word of the indicator stands in the candidate's window (else its score is its prior). */
+export function cuesIn(ind: string, window: string): boolean {
+  const c = COMPILED.get(ind);
+  return !!c && (c.noun.test(window) || (!!c.verb && c.verb.test(window)));
+}
+
 export function pairFeatures(v: CandidateView, ind: string): string[] {
-  const f: string[] = ['bias', `b:${ind}`];
+  const names = namesOf(ind);
+  const f: string[] = ['bias', names.b];
   const r1 = v.ruleFirst.get(ind);
   if (r1) f.push('r1', `r1:${r1}`);
   else if (v.ruleFirst.size) f.push('rother');
@@ -83,17 +107,21 @@ export function pairFeatures(v: CandidateView, ind: string): string[] {
   const cues = COMPILED.get(ind);
   if (cues) {
     const near = v.pre.slice(-12);
-    if (cues.nounEnd.test(v.pre)) f.push('nEnd', `nEnd:${ind}`);
-    else if (cues.noun.test(near)) f.push('nNear', `nNear:${ind}`);
-    else if (cues.noun.test(v.pre)) f.push('nPre');
-    else if (cues.noun.test(v.sentencePre)) f.push('nSent');
-    if (cues.noun.test(v.post.slice(0, 8))) f.push('nPost');
+    // one test over every place a cue can stand first: most indicators have none there
+    const window = v.window ?? `${v.pre}|${v.sentencePre}|${v.post.slice(0, 8)}|${v.listPre}|${v.heading}`;
+    if (cues.noun.test(window)) {
+      if (cues.nounEnd.test(v.pre)) f.push('nEnd', names.nEnd);
+      else if (cues.noun.test(near)) f.push('nNear', names.nNear);
+      else if (cues.noun.test(v.pre)) f.push('nPre');
+      else if (cues.noun.test(v.sentencePre)) f.push('nSent');
+      if (cues.noun.test(v.post.slice(0, 8))) f.push('nPost');
+      if (v.listPre && cues.noun.test(v.listPre)) f.push('nList');
+      if (v.heading && cues.noun.test(v.heading)) f.push('nHead');
+    }
     if (cues.verb && cues.verb.test(near)) f.push('vNear');
-    if (v.listPre && cues.noun.test(v.listPre)) f.push('nList');
-    if (v.heading && cues.noun.test(v.heading)) f.push('nHead');
   }
   if (CANON.get(ind) === v.unit) f.push('uCanon');
-  f.push(`u:${ind}:${v.unit}`);
+  f.push(unitName(ind, v.unit));
   if (v.study) {
     if (v.study.indicator === ind) f.push('st', `st${v.study.step}`);
     else if (STUDY_FAMILY.has(ind)) f.push(v.study.indicator ? 'stOther' : 'stNone');

@@ -12,7 +12,7 @@ import { toVisibleSpan, type Normalized } from './normalize';
 import { reportPeriod, sentencePeriod, type Period } from './period';
 import { RULES, type IndicatorRule, type RuleContext } from './rules';
 import { findHeadings, findSections, headingAt, sectionAt } from './sections';
-import { INDICATORS_BY_UNIT, KIND_OF, pairFeatures, score, type CandidateView, type Weights } from './classify';
+import { INDICATORS_BY_UNIT, KIND_OF, cuesIn, pairFeatures, score, type CandidateView, type Weights } from './classify';
 import { studyProcedure } from './study';
 import { assertContract } from './contract';
 import { CUES } from './lexicon';
@@ -426,12 +426,15 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     const view: CandidateView = {
       unit: q.unitRaw, pre: c.pre, post: c.post, sentencePre: norm.slice(sentStart, localStart), heading, listPre, ruleFirst, ruleAny, study,
     };
+    view.window = `${view.pre}|${view.sentencePre}|${view.post.slice(0, 8)}|${listPre}|${heading}`;
     const scored: Scored[] = [];
     // a number the rules claim needs only their indicators scored (the veto); fitting needs every pair
     const accepted = INDICATORS_BY_UNIT.get(q.unitRaw) ?? [];
     const candidatesInds = collect || !ruleFirst.size ? accepted : [...ruleFirst.keys()].filter((k) => accepted.includes(k));
     for (const ind of candidatesInds) {
       if (vetoed.has(ind) && !hits.has(ind)) continue;
+      // an indicator with no cue word anywhere near scores its prior (< 0.05): not worth a pair, except when fitting
+      if (!collect && !ruleFirst.size && !(study && study.indicator === ind) && !cuesIn(ind, view.window)) continue;
       const feats = pairFeatures(view, ind);
       const p = weights ? score(ruleFirst.size ? weights.w : weights.cue, feats) : ruleFirst.has(ind) ? RULE_CONFIDENCE : 0;
       scored.push({ ind, p, feats });

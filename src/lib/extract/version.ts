@@ -1,2 +1,2 @@
 // Written by `npm run eval -- --stamp` (see stamp.ts); do not edit by hand.
-export const EXTRACTOR_VERSION = 'extract-2.cb716f77e76a';
+export const EXTRACTOR_VERSION = 'extract-2.596f17f0f4ab';
