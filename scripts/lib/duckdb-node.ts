@@ -55,8 +55,9 @@ export async function openExtracts(dataDir: string, format: ExtractFormat = extr
   await db.exec('CREATE SCHEMA rol');
   for (const t of ['categories', 'indicators', 'rules', 'towns', 'reports', 'facts', 'violations'])
     await db.exec(`CREATE VIEW rol.${t} AS SELECT * FROM read_parquet('${join(dataDir, t + '.parquet').replaceAll("'", "''")}')`);
-  // The build-time pre-aggregates, read by the overview at national and provincial scale as rol.agg_*.
-  for (const t of ['agg_province', 'agg_prefecture', 'agg_county'])
+  // The build-time pre-aggregates, read by the overview at national and provincial scale as rol.agg_*,
+  // and the gazetteer (every township and county of the 2023 list) with the old town ids' aliases.
+  for (const t of ['agg_province', 'agg_prefecture', 'agg_county', 'gazetteer', 'gazetteer_counties', 'town_aliases'])
     if (existsSync(join(dataDir, t + '.parquet')))
       await db.exec(`CREATE VIEW rol.${t} AS SELECT * FROM read_parquet('${join(dataDir, t + '.parquet').replaceAll("'", "''")}')`);
   await db.exec(readSql('views.sql'));

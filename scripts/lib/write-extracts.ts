@@ -11,8 +11,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeDuck, readSql } from './duckdb-node.ts';
+import { checkTownCodes, loadGazetteerCached } from './gazetteer.ts';
+import { LEGACY_TOWN_IDS } from '../../src/lib/catalog/town-aliases.ts';
+import { ValidationError } from '../../src/lib/catalog/validate.ts';
 
-export const TABLES = ['categories', 'indicators', 'rules', 'towns', 'reports', 'facts', 'violations'] as const;
+export const TABLES = [
+  'categories', 'indicators', 'rules', 'towns', 'reports', 'facts', 'violations', 'gazetteer', 'gazetteer_counties', 'town_aliases',
+] as const;
 export type TableName = (typeof TABLES)[number];
 
 export const sqlString = (p: string) => `'${p.replaceAll("'", "''")}'`;
@@ -35,7 +40,7 @@ export interface PublishOptions {
   meta?: Record<string, unknown>;
   /**
    * Hive-partition facts by province (national-scale data); small data stays one file. The key is
-   * the province code (first characters of towns.adcode): ASCII, so every engine reads the paths as-is.
+   * the province code (first two digits of towns.adcode): ASCII, so every engine reads the paths as-is.
    */
   partitionFacts?: boolean;
 }
@@ -57,7 +62,7 @@ export async function publish(db: NodeDuck, out: string, opts: PublishOptions = 
       const dir = join(out, 'facts');
       rmSync(join(out, 'facts.parquet'), { force: true });
       await db.exec(
-        `COPY (SELECT f.*, substr(t.adcode, 1, 3) AS province_code FROM facts f JOIN towns t USING (town_id) ${FACT_ORDER})
+        `COPY (SELECT f.*, substr(t.adcode, 1, 2) AS province_code FROM facts f JOIN towns t USING (town_id) ${FACT_ORDER})
          TO ${sqlString(dir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (province_code), ROW_GROUP_SIZE 122880)`,
       );
       stats[t] = { rows: n, bytes: dirSize(dir) };
@@ -116,21 +121,32 @@ export async function publish(db: NodeDuck, out: string, opts: PublishOptions = 
 /** Small datasets: records in, extracts out. */
 export async function writeExtracts(
   out: string,
-  tables: Record<TableName, object[]>,
+  tables: Record<Exclude<TableName, 'gazetteer' | 'gazetteer_counties' | 'town_aliases'>, object[]>,
   texts: Map<string, string>,
   meta: Record<string, unknown>,
+  /** checkCodes: false only for hand-made test fixtures, whose codes are not the list's */
+  opts: { checkCodes?: boolean } = {},
 ): Promise<Record<string, { rows: number; bytes: number }>> {
   const tmp = join(out, '.tmp');
   rmSync(tmp, { recursive: true, force: true });
   const db = await NodeDuck.open(':memory:');
   try {
     await db.exec(readSql('schema.sql'));
-    await insertRecords(db, tables, tmp);
-    return await publish(db, out, { texts, meta });
+    await insertRecords(db, { ...tables, town_aliases: Object.entries(LEGACY_TOWN_IDS).map(([old_id, town_id]) => ({ old_id, town_id })) }, tmp);
+    const gazetteer = await loadGazetteerCached(db);
+    const problems = opts.checkCodes === false ? [] : await checkTownCodes(db);
+    if (problems.length) throw new ValidationError(problems);
+    await fillFromGazetteer(db);
+    return await publish(db, out, { texts, meta: { ...meta, gazetteer } });
   } finally {
     db.close();
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Village counts of listed towns come from the gazetteer (the sources need not repeat them). */
+export async function fillFromGazetteer(db: NodeDuck): Promise<void> {
+  await db.exec(`UPDATE towns SET n_villages = g.n_villages FROM gazetteer g WHERE g.code = towns.adcode AND towns.n_villages IS NULL`);
 }
 
 function dirSize(dir: string): number {

@@ -1,10 +1,15 @@
 /**
  * Filters live in the URL (reload, back/forward and shared links restore the view). Pure parse/serialise
  * of a page's filter object to query parameters; pages navigate with goto(`?${toSearch(...)}`).
- * Defaults are omitted from the URL so shared links stay short.
+ * Defaults are omitted from the URL so shared links stay short. Town ids from before the move to official
+ * codes (slugs such as gz-suiyang-puchang) are read as today's ids (LEGACY_TOWN_IDS); a county is its 6-digit
+ * code (an old link's county name is resolved against the places by the overview, resolveCounty()).
  */
+import { currentTownId } from './catalog/town-aliases.ts';
+
 export interface OverviewState {
   province: string;
+  /** the county's 6-digit code ('' = none); a county name from an old link until resolved */
   county: string;
   /** Selected township-level unit ids; empty = every unit in the province/county. */
   towns: string[];
@@ -14,6 +19,8 @@ export interface OverviewState {
   rank: string;
   /** Include partial-year figures (ytd, half-year, unknown period). */
   partial: boolean;
+  /** Rank counts per village-level unit (每村(社区)平均, derived from the gazetteer's counts). */
+  perVillage: boolean;
 }
 
 export interface CompareState {
@@ -29,17 +36,20 @@ export interface CompareState {
 }
 
 const list = (s: string | null): string[] => (s ? s.split(',').filter(Boolean) : []);
+/** town ids, old slugs mapped to today's codes, each once */
+const townList = (s: string | null): string[] => [...new Set(list(s).map(currentTownId))];
 const year = (s: string | null): number | null => (s && /^\d{4}$/.test(s) ? Number(s) : null);
 
 export function parseOverview(p: URLSearchParams): OverviewState {
   return {
     province: p.get('province') ?? '',
     county: p.get('county') ?? '',
-    towns: list(p.get('towns')),
+    towns: townList(p.get('towns')),
     y0: year(p.get('from')),
     y1: year(p.get('to')),
     rank: p.get('rank') ?? 'med_cases_total',
     partial: p.get('partial') === '1',
+    perVillage: p.get('per') === 'village',
   };
 }
 
@@ -52,6 +62,7 @@ export function overviewSearch(s: OverviewState): string {
   if (s.y1 !== null) p.set('to', String(s.y1));
   if (s.rank !== 'med_cases_total') p.set('rank', s.rank);
   if (s.partial) p.set('partial', '1');
+  if (s.perVillage) p.set('per', 'village');
   return p.toString();
 }
 
@@ -64,7 +75,7 @@ export function parseCompare(p: URLSearchParams): CompareState {
   return {
     province: p.get('province') ?? '',
     county: p.get('county') ?? '',
-    towns: list(p.get('towns')).slice(0, COMPARE_MAX),
+    towns: townList(p.get('towns')).slice(0, COMPARE_MAX),
     y0: year(p.get('from')),
     y1: year(p.get('to')),
     partial: p.get('partial') === '1',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeDuck } from '../../scripts/lib/duckdb-node.ts';
 import { listParam, runQuery } from '../../src/lib/db/query.ts';
 import { ranking, scopeAggregate, scopeUnits, unitFacts, unitValues, unitViolations } from '../../src/lib/db/queries.ts';
-import { openFixture } from './fixture.ts';
+import { openFixture, TEST_COUNTY } from './fixture.ts';
 
 // Real DuckDB over Parquet written by the real store code from the fixture in ./fixture.ts.
 let db: NodeDuck;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 // The scope travels as (province, county, chosen towns): 测试县 is t-a … t-d; '' = any.
-const COUNTY = ['', '测试县', '', '', ''] as const;
+const COUNTY = ['', TEST_COUNTY, '', '', ''] as const;
 const TOWNS = (...ids: string[]) => ['', '', listParam(ids), '', ''] as const;
 type Scope = readonly [string, string, string, string, string];
 const agg = async (ind: string, y0 = 2024, y1 = 2024, partial: 0 | 1 = 0, matched: 0 | 1 = 0, scope: Scope = COUNTY) =>
@@ -96,7 +96,7 @@ describe('unit_values', () => {
 
 describe('ranking', () => {
   it('ranks the reporting units and lists the others last, unranked', async () => {
-    const rows = await runQuery(db, ranking, ...COUNTY, 'med_cases_total', 2024, 0, 100);
+    const rows = await runQuery(db, ranking, ...COUNTY, 'med_cases_total', 2024, 0, 100, 0);
     expect(rows.map((r) => [r.rank, r.town_name, r.value, r.is_lower_bound])).toEqual([
       [1, '甲镇', 100, false],
       [2, '乙乡', 50, true],
@@ -105,7 +105,7 @@ describe('ranking', () => {
     ]);
   });
   it('ranks rates on the reported value, else the recomputed one', async () => {
-    const rows = await runQuery(db, ranking, ...COUNTY, 'lit_loss_rate', 2024, 0, 100);
+    const rows = await runQuery(db, ranking, ...COUNTY, 'lit_loss_rate', 2024, 0, 100, 0);
     expect(rows.map((r) => [r.rank, r.town_name, r.value, r.reported_value, r.derived_value])).toEqual([
       [1, '丁镇', 60, null, 60],
       [2, '甲镇', 10, 10, 10],

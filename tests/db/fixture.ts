@@ -2,7 +2,9 @@
  * A small hand-made dataset for the dashboard's SQL semantics, written with the real store code
  * (scripts/lib/write-extracts.ts) into a temp dir, so expected values are exact and independent of the
  * bundled data. One test county 测试县 with four township-level units, one unit of another county, and
- * the county's own report (level 'county', never a town).
+ * the county's own report (level 'county', never a town). Codes are shaped like official ones under a
+ * province 99 that does not exist (测试县 = 990101), so the gazetteer adds no township of its own to them;
+ * the code checks against the 2023 list are off for this fixture (checkCodes: false).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,17 +13,19 @@ import { CatalogFile, RulesFile, type Fact, type Report, type Town, type Violati
 import { writeExtracts } from '../../scripts/lib/write-extracts.ts';
 import { openExtracts, type NodeDuck } from '../../scripts/lib/duckdb-node.ts';
 
-const town = (town_id: string, name_zh: string, unit_type: Town['unit_type'], county: string, level: Town['level'] = 'township'): Town => ({
-  town_id, name_zh, unit_type, level, county, prefecture: '测试市', province: '测试省', adcode: null, population: null, n_villages: null, is_synthetic: false,
+const town = (town_id: string, name_zh: string, unit_type: Town['unit_type'], county: string, adcode: string, level: Town['level'] = 'township'): Town => ({
+  town_id, name_zh, unit_type, level, county, prefecture: '测试市', province: '测试省', adcode, population: null, n_villages: null, is_synthetic: false,
 });
+/** the test county's 6-digit code (the county key of every scope) */
+export const TEST_COUNTY = '990101';
 
 export const TOWNS: Town[] = [
-  town('t-a', '甲镇', '镇', '测试县'),
-  town('t-b', '乙乡', '乡', '测试县'),
-  town('t-c', '丙街道', '街道', '测试县'),
-  town('t-d', '丁镇', '镇', '测试县'),
-  town('t-e', '戊镇', '镇', '另一县'),
-  town('c-test', '测试县', '县', '测试县', 'county'),
+  town('t-a', '甲镇', '镇', '测试县', '990101101'),
+  town('t-b', '乙乡', '乡', '测试县', '990101201'),
+  town('t-c', '丙街道', '街道', '测试县', '990101001'),
+  town('t-d', '丁镇', '镇', '测试县', '990101102'),
+  town('t-e', '戊镇', '镇', '另一县', '990102101'),
+  town('c-test', '测试县', '县', '测试县', '990101', 'county'),
 ];
 
 const report = (town_id: string, year: number): Report => ({
@@ -100,6 +104,7 @@ export async function openFixture(): Promise<{ db: NodeDuck; dir: string; cleanu
     { categories: catalog.categories, indicators: catalog.indicators, rules, towns: TOWNS, reports: REPORTS, facts: FACTS, violations: VIOLATIONS },
     new Map(),
     { fixture: true },
+    { checkCodes: false },
   );
   const db = await openExtracts(dir);
   return { db, dir, cleanup: () => { db.close(); rmSync(dir, { recursive: true, force: true }); } };

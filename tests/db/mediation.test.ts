@@ -17,7 +17,7 @@ describe('mediation_by_town_year over the built extracts', () => {
     expect(String(c!.data_type).startsWith('ENUM(')).toBe(extractFormat() === 'duckdb');
   });
   it('gives 蒲场镇 2024: 289 = 188 oral + 101 written', async () => {
-    const rows = await runQuery(db, mediationByTownYear, '', '', listParam(['gz-suiyang-puchang']), '', '', 2024, 2024);
+    const rows = await runQuery(db, mediationByTownYear, '', '', listParam(['520323103']), '', '', 2024, 2024);
     expect(rows).toEqual([
       expect.objectContaining({ town_name: '蒲场镇', year: 2024, total: 289, oral: 188, written: 101, total_lower_bound: false, full_year: true, is_synthetic: false }),
     ]);

@@ -10,7 +10,7 @@ import {
 import { mediationFromAgg, resolveView, runOverview, viewKey } from '../../src/lib/db/overview.ts';
 import { firstView } from '../../src/lib/db/first-view.ts';
 import { parseOverview } from '../../src/lib/url-state.ts';
-import { openFixture } from './fixture.ts';
+import { openFixture, TEST_COUNTY } from './fixture.ts';
 
 // The overview at scale: scope by place, pre-aggregates, and the build-time first view.
 let db: Db;
@@ -25,12 +25,12 @@ describe('scope by place (province, county, chosen towns)', () => {
     const ids = listParam(['med_cases_total', 'lit_loss_rate', 'out_events']);
     for (const partial of [0, 1] as const) {
       const byList = await runQuery(db, unitValues, listParam(['t-a', 't-b', 't-c', 't-d']), 'township', ids, 2023, 2024, partial);
-      expect(await runQuery(db, scopeValues, '', '测试县', '', '', '', ids, 2023, 2024, partial)).toEqual(byList);
-      expect(await runQuery(db, scopeValues, '测试省', '测试县', '', 't-a', 't-d', ids, 2023, 2024, partial)).toEqual(byList);
+      expect(await runQuery(db, scopeValues, '', TEST_COUNTY, '', '', '', ids, 2023, 2024, partial)).toEqual(byList);
+      expect(await runQuery(db, scopeValues, '测试省', TEST_COUNTY, '', 't-a', 't-d', ids, 2023, 2024, partial)).toEqual(byList);
     }
   });
   it('narrows a county to chosen towns, and never takes county-level units', async () => {
-    const rows = await runQuery(db, mediationByTownYear, '', '测试县', listParam(['t-a', 'c-test']), '', '', 2024, 2024);
+    const rows = await runQuery(db, mediationByTownYear, '', TEST_COUNTY, listParam(['t-a', 'c-test']), '', '', 2024, 2024);
     expect(rows.map((r) => [r.town_name, r.total])).toEqual([['甲镇', 100]]);
   });
   it('refuses a town list longer than the cap, before touching the database', async () => {
@@ -38,18 +38,18 @@ describe('scope by place (province, county, chosen towns)', () => {
     await expect(runQuery(db, mediationByTownYear, '', '', many, '', '', 2024, 2024)).rejects.toThrow(/at most 200 towns/);
   });
   it('ranks with a LIMIT and still counts the whole scope', async () => {
-    const rows = await runQuery(db, ranking, '测试省', '', '', '', '', 'med_cases_total', 2024, 0, 2);
+    const rows = await runQuery(db, ranking, '测试省', '', '', '', '', 'med_cases_total', 2024, 0, 2, 0);
     expect(rows.map((r) => [r.rank, r.town_name, r.n_scope, r.n_ranked])).toEqual([[1, '甲镇', 5, 4], [2, '戊镇', 5, 4]]);
   });
   it('lists places per county for small data, per province when asked for less', async () => {
     expect(await runQuery(db, overviewPlaces, '', 100)).toEqual([
-      expect.objectContaining({ province: '测试省', county: '另一县', n_towns: 1, n_county_units: 0 }),
-      expect.objectContaining({ province: '测试省', county: '测试县', n_towns: 4, n_county_units: 1, years: [2023, 2024] }),
+      expect.objectContaining({ province: '测试省', county: '另一县', county_code: '990102', n_towns: 1, n_county_units: 0, n_county_towns: 1 }),
+      expect.objectContaining({ province: '测试省', county: '测试县', county_code: '990101', n_towns: 4, n_county_units: 1, n_county_towns: 4, years: [2023, 2024] }),
     ]);
     expect(await runQuery(db, overviewPlaces, '', 3)).toEqual([
-      expect.objectContaining({ province: '测试省', prefecture: null, county: null, n_towns: 5, n_county_units: 1 }),
+      expect.objectContaining({ province: '测试省', prefecture: null, county: null, county_code: null, n_towns: 5, n_county_units: 1, n_county_towns: null }),
     ]);
-    const units = await runQuery(db, overviewUnits, '', '测试县', 10);
+    const units = await runQuery(db, overviewUnits, '', TEST_COUNTY, 10);
     expect(units[0]).toMatchObject({ town_id: 'c-test', level: 'county' });
     expect(units.slice(1).map((u) => u.town_id).sort()).toEqual(['t-a', 't-b', 't-c', 't-d']); // county-level first, then the towns
   });
@@ -79,7 +79,9 @@ describe('pre-aggregates (national and provincial views)', () => {
     ]);
   });
   it('switch the overview to aggregates above DETAIL_MAX towns, to the latest year', () => {
-    const place = (province: string, county: string | null, n: number) => ({ province, prefecture: null, county, n_towns: n, n_county_units: 0, years: [2023, 2024], is_synthetic: true, first_town: null, last_town: null });
+    const code = (county: string | null) => (county === null ? null : county === '一县' ? '990001' : '990002');
+    const place = (province: string, county: string | null, n: number) =>
+      ({ province, prefecture: null, county, county_code: code(county), n_towns: n, n_county_units: 0, n_county_towns: county ? n + 2 : null, years: [2023, 2024], is_synthetic: true, first_town: null, last_town: null });
     const big = [place('甲省', null, 150), place('乙省', null, 150)];
     const st = parseOverview(new URLSearchParams());
     expect(resolveView(st, big, null)).toMatchObject({ by: 'province', y0: 2024, y1: 2024, nScope: 300 });
@@ -88,7 +90,10 @@ describe('pre-aggregates (national and provincial views)', () => {
     expect(resolveView(parseOverview(new URLSearchParams('province=甲省&county=一县')), big, null)).toBeNull(); // needs the county rows
     const counties = [place('甲省', '一县', 13), place('甲省', '二县', 137)];
     expect(resolveView(parseOverview(new URLSearchParams('province=甲省')), big, counties)).toMatchObject({ by: 'towns', y0: 2024, nScope: 150 });
-    expect(resolveView(parseOverview(new URLSearchParams('province=甲省&county=一县')), big, counties)).toMatchObject({ by: 'towns', nScope: 13 });
+    // a county is its code, and counts every township of the gazetteer (n_county_towns), not only those with data
+    expect(resolveView(parseOverview(new URLSearchParams('province=甲省&county=990001')), big, counties)).toMatchObject({ by: 'towns', county: '990001', nScope: 15 });
+    // an old link's county name resolves to the code
+    expect(resolveView(parseOverview(new URLSearchParams('province=甲省&county=一县')), big, counties)).toMatchObject({ by: 'towns', county: '990001', nScope: 15 });
     expect(resolveView(st, [place('甲省', '一县', 13)], null)).toMatchObject({ by: 'towns', y0: 2023, y1: 2024 });
   });
 });
@@ -104,8 +109,8 @@ describe('first view computed at build time', () => {
       expect(view.by).toBe('towns'); // the bundled data is small: one bar per town, every year
       const s = ['', '', '', '', ''] as const;
       expect(fv.first!.med).toEqual(await runQuery(node, mediationByTownYear, ...s, view.y0, view.y1));
-      expect(fv.first!.med.find((r) => r.town_id === 'gz-suiyang-puchang' && r.year === 2024)).toMatchObject({ total: 289, oral: 188, written: 101 });
-      expect(fv.first!.rank).toEqual(await runQuery(node, ranking, ...s, 'med_cases_total', view.y1, 0, 100_000));
+      expect(fv.first!.med.find((r) => r.town_id === '520323103' && r.year === 2024)).toMatchObject({ total: 289, oral: 188, written: 101 });
+      expect(fv.first!.rank).toEqual(await runQuery(node, ranking, ...s, 'med_cases_total', view.y1, 0, 100_000, 0));
     } finally {
       node.close();
     }

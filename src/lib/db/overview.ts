@@ -37,7 +37,9 @@ export interface OverviewView {
   y1: number;
   partial: 0 | 1;
   rank: string;
-  /** township-level units in scope */
+  /** 1 = the ranking is per village-level unit */
+  perVillage: 0 | 1;
+  /** township-level units in scope (in a county: every township of the gazetteer, reported or not) */
   nScope: number;
   /** 'towns' = one bar per town; otherwise one bar per province / prefecture, or per year for a period */
   by: 'towns' | 'province' | 'prefecture' | 'year';
@@ -54,7 +56,17 @@ export interface OverviewResult {
 
 /** The identity of a view: equal keys mean equal queries and equal results. */
 export const viewKey = (v: OverviewView): string =>
-  JSON.stringify([v.province, v.county, v.towns, v.lo, v.hi, v.y0, v.y1, v.partial, v.rank, v.by]);
+  JSON.stringify([v.province, v.county, v.towns, v.lo, v.hi, v.y0, v.y1, v.partial, v.rank, v.perVillage, v.by]);
+
+/**
+ * The county's 6-digit code for the URL's county: a code as it is; a county name (links from before the
+ * move to codes) when exactly one county of that name is among the places (within the province, if given).
+ */
+export function resolveCounty(county: string, province: string, places: Place[]): string {
+  if (!county || /^\d{6}$/.test(county)) return county;
+  const codes = [...new Set(places.filter((p) => p.county === county && (!province || p.province === province) && p.county_code).map((p) => p.county_code!))];
+  return codes.length === 1 ? codes[0]! : county;
+}
 
 const uniqSorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
@@ -65,15 +77,21 @@ const uniqSorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
 export function resolveView(st: OverviewState, national: Place[], inProvince: Place[] | null): OverviewView | null {
   const allYears = uniqSorted(national.flatMap((p) => p.years));
   let rows: Place[];
-  if (!st.province) rows = st.county ? national.filter((p) => p.county === st.county) : national;
-  else if (!st.county) rows = national.filter((p) => p.province === st.province); // per province or per county: both count it
+  let county = st.county;
+  if (!st.province) {
+    county = resolveCounty(st.county, '', national);
+    rows = county ? national.filter((p) => p.county_code === county) : national;
+  } else if (!st.county) rows = national.filter((p) => p.province === st.province); // per province or per county: both count it
   else {
     const prov = inProvince ?? (national.some((p) => p.county !== null) ? national.filter((p) => p.province === st.province) : null);
     if (!prov) return null;
-    rows = prov.filter((p) => p.county === st.county);
+    county = resolveCounty(st.county, st.province, prov);
+    rows = prov.filter((p) => p.county_code === county);
   }
   const towns = st.towns.slice(0, SCOPE_TOWNS_MAX);
-  const nScope = towns.length || rows.reduce((s, p) => s + p.n_towns, 0);
+  // A county counts every township of the gazetteer (non-reporters included): one count for the picker,
+  // the scope line and the ranking.
+  const nScope = towns.length || rows.reduce((s, p) => s + (county ? (p.n_county_towns ?? p.n_towns) : p.n_towns), 0);
   const detail = towns.length > 0 || !!st.county || nScope <= DETAIL_MAX;
   const scopeYears = uniqSorted(rows.flatMap((p) => p.years));
   const y1 = st.y1 ?? scopeYears.at(-1) ?? allYears.at(-1) ?? new Date().getFullYear() - 1;
@@ -86,11 +104,11 @@ export function resolveView(st: OverviewState, national: Place[], inProvince: Pl
   const ids = towns.length ? towns : rows.every((p) => p.first_town && p.last_town) ? rows.flatMap((p) => [p.first_town!, p.last_town!]) : [];
   const sorted = [...ids].sort();
   const [lo, hi] = rows.length && sorted.length ? [sorted[0]!, sorted.at(-1)!] : ['', ''];
-  return { province: st.province, county: st.county, towns, lo, hi, y0, y1, partial: st.partial ? 1 : 0, rank: st.rank, nScope, by };
+  return { province: st.province, county, towns, lo, hi, y0, y1, partial: st.partial ? 1 : 0, rank: st.rank, perVillage: st.perVillage ? 1 : 0, nScope, by };
 }
 
 /** The identity of an aggregate-scale ranking (the scope, indicator, year and partial flag it depends on). */
-export const rankKey = (v: OverviewView): string => JSON.stringify([v.province, v.county, v.rank, v.y1, v.partial]);
+export const rankKey = (v: OverviewView): string => JSON.stringify([v.province, v.county, v.rank, v.y1, v.partial, v.perVillage]);
 
 /** Mediation rows (mediation_by_town_year's shape) from pre-aggregated values: one per place (or year). */
 export function mediationFromAgg(rows: AggValue[] | UnitValue[]): MediationRow[] {
@@ -142,7 +160,7 @@ export async function runOverview(
     part({ vals: await runQuery(db, scopeValues, ...s, listParam(PANEL_IDS), v.y0, v.y1, v.partial) });
     part({ kpi: await runQuery(db, scopeAggregate, ...s, listParam(KPI_IDS), v.y1, v.y1, v.partial, 0) });
     part({ change: await runQuery(db, scopeAggregate, ...s, listParam(KPI_IDS), v.y1 - 1, v.y1, 0, 1) });
-    part({ rank: await runQuery(db, ranking, ...s, v.rank, v.y1, v.partial, RANK_ALL) });
+    part({ rank: await runQuery(db, ranking, ...s, v.rank, v.y1, v.partial, RANK_ALL, v.perVillage) });
   } else {
     const rows = (await runQuery(db, aggValues, v.by, v.province, listParam([...MED_IDS, ...PANEL_IDS]), v.y0, v.y1, v.partial)).map((r) =>
       v.by === 'year' ? { ...r, town_id: label, town_name: label } : r,
@@ -152,7 +170,7 @@ export async function runOverview(
     part({ change: await runQuery(db, aggKpi, v.province, listParam(KPI_IDS), v.y1 - 1, v.y1, 0) });
     // The one query that reads the detail at this scale (a province's blocks, or every block nationally):
     // remembered per scope, indicator and year, so going back to a view never scans again.
-    const args = [v.province, v.county, '', v.lo, v.hi, v.rank, v.y1, v.partial, RANK_TOP] as const;
+    const args = [v.province, v.county, '', v.lo, v.hi, v.rank, v.y1, v.partial, RANK_TOP, v.perVillage] as const;
     const k = rankKey(v);
     const rank = rankCache?.get(k) ?? (await runQuery(db, ranking, ...args));
     rankCache?.set(k, rank);

