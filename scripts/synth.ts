@@ -5,13 +5,16 @@
  * bundled as the default. Deterministic for a given seed: every value is a hash of (seed, town, year,
  * indicator), computed inside DuckDB, so 15 M facts take seconds and the same seed gives the same bytes.
  *
- * Realism: towns nested in counties, prefectures and provinces; heavy-tailed (log-normal) counts with a
+ * Realism: the towns are real townships of the national gazetteer (2023 list, 41,352 units; whole counties
+ * drawn in a seeded order until --towns are reached, so counties have their real fan-out — up to 52 towns),
+ * with their codes, hierarchy and village counts; heavy-tailed (log-normal) counts with a
  * per-town size factor and a mild trend; "余" lower bounds rounded down to round numbers; gaps (missing
  * indicators, missing town-years); a few partial-year reports. Consistency rules hold by construction:
  * oral + written = total (M1), success ≤ total (M2), confirmation ≤ success and ≤ written (M3, M4),
  * instances sum to the suits total (L1), lost ≤ concluded ≤ total (L2, L3), rates = numerator/denominator.
  *
- * Everything is labelled: towns and reports carry is_synthetic = true, names start with 示例, reports have
+ * Everything is labelled: towns and reports carry is_synthetic = true, names start with 示例 (示例蒲场镇: a real
+ * place, made-up figures), reports have
  * source = 'synthetic', evidence reads "示例数据(合成,seed=N)".
  */
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NodeDuck, readSql } from './lib/duckdb-node.ts';
 import { insertRecords, publish } from './lib/write-extracts.ts';
+import { loadGazetteerCached } from './lib/gazetteer.ts';
 import { loadDataset } from './lib/sources.ts';
 
 const { values } = parseArgs({
@@ -97,33 +101,38 @@ await db.exec(`
                                   WHEN v >= 100 THEN floor(v / 10) * 10 WHEN v >= 20 THEN floor(v / 10) * 10 ELSE v END;
 `);
 
-// Geography: ~13 towns per county, 9 counties per prefecture, 11 prefectures per province.
+// Geography: the real townships (镇 / 乡 / 民族乡 / 街道; the list's other units — farms, development zones —
+// are left out), whole counties in a seeded order until N towns. Size grows with the township's villages.
+const gaz = await loadGazetteerCached(db);
+if (N > gaz.towns) throw new Error(`synth: --towns ${N} is more than the ${gaz.towns} townships of the ${gaz.as_of.slice(0, 4)} list`);
 await db.exec(`
   CREATE TABLE geo AS
-  SELECT i, i // 13 AS c, i // 13 // 9 AS pf, i // 13 // 9 // 11 AS pv,
-         u(i, 0, 'type', 0) AS ut, exp(0.8 * gauss(i, 0, 'size')) AS size
-  FROM range(${N}) r(i);
+  WITH g AS (
+    SELECT g.*, hash(${SEED}, g.county_code) AS h FROM gazetteer g WHERE g.unit_type <> '其他'
+  )
+  SELECT (row_number() OVER (ORDER BY h, code) - 1)::INTEGER AS i, code, name_zh, unit_type, county, prefecture, province, n_villages
+  FROM g QUALIFY i < ${N};
+  ALTER TABLE geo ADD COLUMN size DOUBLE;
+  UPDATE geo SET size = exp(0.6 * gauss(i, 0, 'size')) * sqrt(greatest(n_villages, 1) / 14.0);
   INSERT INTO towns
-  SELECT printf('syn-%06d', i), printf('示例%s%05d', t, i), t, 'township',
-         printf('示例县%04d', c), printf('示例市%03d', pf), printf('示例省%02d', pv),
-         -- 'S' + province(2) prefecture(2) county(2) town(3): shaped like an adcode, never equal to a real one
-         printf('S%02d%02d%02d%03d', pv, pf % 11, c % 9, i % 13), (8000 + 40000 * size)::INTEGER, (6 + 12 * u(i, 0, 'villages', 0))::INTEGER, true
-  FROM (SELECT *, CASE WHEN ut < 0.65 THEN '镇' WHEN ut < 0.85 THEN '乡' ELSE '街道' END AS t FROM geo);
+  SELECT code, '示例' || name_zh, unit_type, 'township', county, prefecture, province, code,
+         (8000 + 40000 * size)::INTEGER, n_villages, true
+  FROM geo;
 `);
 
 // Town-years: 4% missing entirely (no report that year); 3% partial-year reports.
 await db.exec(`
   CREATE TABLE ty AS
-  SELECT g.i, g.size, y AS year, printf('syn-%06d', g.i) AS town_id, printf('syn-%06d-%d', g.i, y) AS report_id,
+  SELECT g.i, g.size, y AS year, g.code AS town_id, printf('syn-%s-%d', g.code, y) AS report_id,
          (1 + 0.04 * (y - ${Y0})) * exp(0.15 * gauss(g.i, y, 'year')) AS k,
          u(g.i, y, 'partial', 0) < 0.03 AS partial
   FROM geo g, range(${Y0}, ${Y0 + Y}) r(y)
   WHERE u(g.i, y, 'report', 0) >= 0.04;
   INSERT INTO reports
-  SELECT report_id, town_id, year, printf('示例数据:%s%d年法治政府建设工作报告(合成)', town_id, year), NULL,
+  SELECT report_id, town_id, year, printf('示例数据:示例%s%d年法治政府建设工作报告(合成)', g.name_zh, year), NULL,
          CASE WHEN partial THEN make_date(year, 7, 15) ELSE make_date(year + 1, 2, 1) + (u(i, year, 'pub', 0) * 60)::INTEGER END,
          NULL, NULL, NULL, 'report', 'synthetic', true
-  FROM ty;
+  FROM ty JOIN (SELECT i AS gi, name_zh FROM geo) g ON g.gi = ty.i;
 `);
 
 const lnv = (id: string, median: number, sigma: number) =>

@@ -101,8 +101,8 @@ describe('compare /compare', () => {
     const boxes = s.page.locator('.town-list input[type="checkbox"]');
     await expect.poll(() => boxes.count()).toBeGreaterThan(0);
     expect(await s.page.locator('.town-list legend').first().textContent()).toMatch(/›/);
-    await s.page.locator('.town-list input[value="ah-lixin-wangtuan"]').check();
-    await s.page.waitForURL(/ah-lixin-wangtuan/);
+    await s.page.locator('.town-list input[value="341623118"]').check();
+    await s.page.waitForURL(/341623118/);
     expect(await s.page.getByTestId('chosen').locator('li').count()).toBe(4);
     await s.page.goBack();
     await expect.poll(() => s.page.getByTestId('chosen').locator('li').count(), { timeout: 15_000 }).toBe(3);

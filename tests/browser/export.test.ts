@@ -132,7 +132,7 @@ describe('chart exports', () => {
 
   it("CSV (UTF-8 with BOM) and XLSX: every town of the scope a row, the query's values, the report and evidence; empty where nothing was reported", async () => {
     const db = await openExtracts(join(BUILD_DIR, 'data'));
-    const [q] = await runQuery(db, mediationByTownYear, '', '', listParam(['gz-suiyang-puchang']), '', '', 2024, 2024);
+    const [q] = await runQuery(db, mediationByTownYear, '', '', listParam(['520323103']), '', '', 2024, 2024);
     const towns = await runQuery(db, scopeTowns, '贵州省', '', '', 500);
     db.close();
     const csv = (await exportOf('mediation', 'csv')).bytes;

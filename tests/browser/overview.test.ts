@@ -129,6 +129,52 @@ describe('overview /', () => {
     expect(await empty.textContent()).toBe(`${county}暂无${y}年矛盾纠纷调处量数据`);
   });
 
+  it('shows every township of 绥阳县 (by its code), 蒲场镇 the only reporter, the others 未报告 — one count everywhere', async () => {
+    await s.page.goto(`${s.origin}/?province=${encodeURIComponent('贵州省')}&county=520323`);
+    const table = s.page.getByTestId('ranking-table');
+    const cells = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    // the county's rows (every one in 绥阳县), not the previous view's
+    await expect.poll(async () => { const r = await cells(); return r.length > 10 && r.every((c) => c[2] === '绥阳县'); }, { timeout: 60_000 }).toBe(true);
+    const rows = await cells();
+    const n = rows.length;
+    expect(rows[0]!.slice(0, 4)).toEqual(['1', '蒲场镇', '绥阳县', '289']);
+    expect(rows.slice(1).every((r) => r[0] === '—' || r[0] === '')).toBe(true);
+    expect(rows.slice(1).every((r) => r[3] === '—' && r.some((c) => c.includes('未报告')))).toBe(true);
+    // one count: the scope line, the town picker and the ranking's note agree
+    expect(await s.page.getByTestId('scope-line').textContent()).toContain(`${n}个乡镇(街道)`);
+    expect(await s.page.getByTestId('pick-towns').textContent()).toContain(`全部(${n})`);
+    expect(await s.page.locator('[data-panel="ranking"]').textContent()).toContain(`共${n}个乡镇(街道)`);
+    // the coverage view: every township × every year, 蒲场镇's 2024 report in
+    const cov = s.page.getByTestId('coverage');
+    await cov.waitFor({ timeout: 30_000 });
+    expect(await cov.locator('tbody tr').count()).toBe(n);
+    expect(await cov.locator('td.in').count()).toBe(1);
+    expect(await cov.locator('tr[data-town="520323103"] td.in[data-year="2024"]').textContent()).toMatch(/✓ \d+个指标/);
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('ranks per village as a labelled derived value beside the stated one', async () => {
+    await s.page.goto(`${s.origin}/?province=${encodeURIComponent('贵州省')}&county=520323&per=village`);
+    const table = s.page.getByTestId('ranking-table');
+    await expect.poll(() => table.locator('thead').textContent(), { timeout: 60_000 }).toContain('每村(社区)平均(派生)');
+    await expect.poll(() => table.locator('tbody tr').first().locator('td').nth(1).textContent(), { timeout: 60_000 }).toBe('蒲场镇');
+    const head = await table.locator('thead th').allTextContents();
+    const row = await table.locator('tbody tr').first().locator('td').allTextContents();
+    const villages = Number(row[head.findIndex((h) => h.includes('村(社区)数'))]);
+    expect(villages).toBeGreaterThan(0);
+    const per = Number(row[head.findIndex((h) => h.includes('每村(社区)平均'))]!.replace(/,/g, ''));
+    expect(per).toBeCloseTo(289 / villages, 1);
+    expect(row[head.findIndex((h) => h.includes('报告值'))]).toBe('289');
+    expect(await s.page.locator('[data-panel="ranking"]').textContent()).toContain('每村(社区)平均 = 报告值 ÷ 该乡镇村级单位数');
+  });
+
+  it('names the year the ranking shows when it is empty (not the whole period)', async () => {
+    await s.page.goto(`${s.origin}/?province=${encodeURIComponent('贵州省')}&from=2023&to=2024&rank=pet_satisfaction_rate`);
+    const empty = s.page.getByTestId('ranking-empty');
+    await empty.waitFor({ timeout: 60_000 });
+    expect(await empty.textContent()).toBe('贵州省暂无2024年诉求满意率数据');
+  });
+
   it('measures a filter change → updated chart', async () => {
     await s.page.goto(`${s.origin}/`);
     await rendered('mediation').waitFor({ timeout: 60_000 });

@@ -10,13 +10,22 @@ afterAll(async () => s?.close());
 
 describe('town profile /town/[id]', () => {
   it('is prerendered for every bundled unit', async () => {
-    const res = await fetch(`${s.origin}/town/ah-lixin-wangtuan`);
+    const res = await fetch(`${s.origin}/town/341623118`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<dialog');
   });
 
+  it('opens the right town from an old slug (links saved before towns were keyed by their official codes)', async () => {
+    expect((await fetch(`${s.origin}/town/gz-suiyang-puchang`)).status).toBe(200);
+    await s.page.goto(`${s.origin}/town/520323103`);
+    const cell = s.page.locator('button[data-value="med_cases_total:2024"]');
+    await cell.waitFor({ timeout: 60_000 });
+    expect((await cell.textContent())?.trim()).toBe('289');
+    expect(await s.page.locator('h1').first().textContent()).toContain('蒲场镇');
+  });
+
   it('lists every indicator by year and highlights the evidence in the bundled text, as text', async () => {
-    await s.page.goto(`${s.origin}/town/gz-suiyang-puchang`);
+    await s.page.goto(`${s.origin}/town/520323103`);
     const cell = s.page.locator('button[data-value="med_cases_total:2024"]');
     await cell.waitFor({ timeout: 60_000 });
     expect((await cell.textContent())?.trim()).toBe('289');
@@ -36,11 +45,11 @@ describe('town profile /town/[id]', () => {
   });
 
   it('restores an opened provenance from a shared link; without a bundled text it shows the phrase and the source URL', async () => {
-    await s.page.goto(`${s.origin}/town/ah-lixin-wangtuan`);
+    await s.page.goto(`${s.origin}/town/341623118`);
     const first = s.page.locator('button[data-value]').first();
     await first.waitFor({ timeout: 60_000 });
     const key = (await first.getAttribute('data-value'))!;
-    await s.page.goto(`${s.origin}/town/ah-lixin-wangtuan?open=${encodeURIComponent(key)}`);
+    await s.page.goto(`${s.origin}/town/341623118?open=${encodeURIComponent(key)}`);
     const link = s.page.locator('[data-testid="provenance"] [data-testid="source-url"]').first();
     await link.waitFor({ timeout: 60_000 });
     expect(await link.getAttribute('href')).toBe('https://lixin.gov.cn/XxgkContent/show/2933448.html');
@@ -49,9 +58,9 @@ describe('town profile /town/[id]', () => {
   });
 
   it('shows consistency findings (none for these reports) and keeps a county-level unit apart', async () => {
-    await s.page.goto(`${s.origin}/town/gz-suiyang-puchang`);
+    await s.page.goto(`${s.origin}/town/520323103`);
     await s.page.getByTestId('no-violations').or(s.page.getByTestId('violations')).waitFor({ timeout: 60_000 });
-    await s.page.goto(`${s.origin}/town/gx-liucheng-county`);
+    await s.page.goto(`${s.origin}/town/450222`); // 柳城县: a county-level unit, keyed by its 6-digit code
     await s.page.getByText('县级单位').waitFor({ timeout: 60_000 });
     expect(await s.page.locator('.notice').first().textContent()).toContain('不计入任何乡镇汇总');
     expect(s.consoleErrors).toEqual([]);

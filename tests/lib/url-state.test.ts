@@ -3,9 +3,13 @@ import { compareFromOverview, compareSearch, overviewSearch, parseCompare, parse
 
 describe('filters in the URL', () => {
   it('round-trips the overview state and leaves defaults out', () => {
-    const st = { province: '贵州省', county: '绥阳县', towns: ['a', 'b'], y0: 2023, y1: 2024, rank: 'out_reach', partial: true };
+    const st = { province: '贵州省', county: '520323', towns: ['a', 'b'], y0: 2023, y1: 2024, rank: 'out_reach', partial: true, perVillage: true };
     expect(parseOverview(new URLSearchParams(overviewSearch(st)))).toEqual(st);
     expect(overviewSearch(parseOverview(new URLSearchParams('')))).toBe('');
+  });
+  it('reads old town slugs in saved links as today\'s official codes', () => {
+    expect(parseOverview(new URLSearchParams('towns=gz-suiyang-puchang,ah-lixin-wangtuan')).towns).toEqual(['520323103', '341623118']);
+    expect(parseCompare(new URLSearchParams('towns=gz-suiyang-puchang,520323103,unk-haibinjie')).towns).toEqual(['520323103', 'unk-haibinjie']);
   });
   it('ignores malformed years and caps compare at 200 towns', () => {
     expect(parseOverview(new URLSearchParams('from=20x4&to=2024')).y0).toBeNull();

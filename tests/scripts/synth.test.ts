@@ -44,8 +44,10 @@ describe('npm run synth', () => {
     expect(m.synthetic).toBe(true);
   });
 
-  it('partitions facts hive-style by province and ships pre-aggregates', () => {
-    expect(existsSync(join(dir, 'a/data/facts/province_code=S00'))).toBe(true);
+  it('partitions facts hive-style by province and ships pre-aggregates', async () => {
+    // the partition key is the real province code (first two digits of the towns' official codes)
+    const [p] = await db.rows(`SELECT min(substr(adcode, 1, 2)) AS p FROM read_parquet('${join(dir, 'a/data/towns.parquet')}')`);
+    expect(existsSync(join(dir, `a/data/facts/province_code=${String(p!.p)}`))).toBe(true);
     for (const t of ['agg_province', 'agg_prefecture', 'agg_county']) expect(existsSync(join(dir, `a/data/${t}.parquet`))).toBe(true);
   });
 
@@ -63,6 +65,20 @@ describe('npm run synth', () => {
       FROM w`);
     expect(v).toMatchObject({ m1: 0, m2: 0, m3: 0, l1: 0, l2: 0, m5: 0 });
     expect(v!.n).toBeGreaterThan(100);
+  });
+
+  it('draws its towns from the real townships, whole counties at a time', async () => {
+    const towns = `read_parquet('${join(dir, 'a/data/towns.parquet')}')`;
+    const gaz = `read_parquet('${join(dir, 'a/data/gazetteer.parquet')}')`;
+    const [v] = await db.rows(`SELECT count(*) AS n, count(g.code) AS listed,
+        count(*) FILTER (WHERE t.name_zh = '示例' || g.name_zh AND t.county = g.county AND t.n_villages = g.n_villages) AS same
+      FROM ${towns} t LEFT JOIN ${gaz} g ON g.code = t.town_id`);
+    expect(v).toEqual({ n: 60, listed: 60, same: 60 });
+    // every county drawn but the last is whole: its towns in the data = its townships in the list (less 其他 units)
+    const [c] = await db.rows(`WITH d AS (SELECT substr(town_id, 1, 6) AS c, count(*) AS n FROM ${towns} GROUP BY 1),
+        l AS (SELECT county_code AS c, count(*) AS n FROM ${gaz} WHERE unit_type <> '其他' GROUP BY 1)
+      SELECT count(*) AS counties, count(*) FILTER (WHERE d.n = l.n) AS whole FROM d JOIN l USING (c)`);
+    expect(Number(c!.whole)).toBeGreaterThanOrEqual(Number(c!.counties) - 1);
   });
 
   it('has lower bounds, gaps and partial years', async () => {

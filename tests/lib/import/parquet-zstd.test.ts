@@ -12,7 +12,7 @@ describe('reading our own published Parquet', () => {
     const [header, ...body] = rows;
     expect(header).toEqual(expect.arrayContaining(['fact_id', 'indicator_id', 'value', 'evidence']));
     const col = (name: string) => header!.indexOf(name);
-    const med = body.find((r) => r[col('town_id')] === 'gz-suiyang-puchang' && r[col('indicator_id')] === 'med_cases_total');
+    const med = body.find((r) => r[col('town_id')] === '520323103' && r[col('indicator_id')] === 'med_cases_total');
     expect(med?.[col('value')]).toBe('289');
     expect(med?.[col('evidence')]).toBe('调处矛盾纠纷289件');
   });

@@ -23,6 +23,8 @@ export const zh = {
   'gaz.sourceText': '{source}(截止{asOf},发布{published};npm 包 {pkg} {version}):{provinces}个省级、{counties}个县级、{towns}个乡级单位,{villages}个村级单位(仅计数)。乡镇(街道)以9位代码为标识,县以6位代码为标识。',
   'gaz.countyOf': '{county}({prefecture})',
   'gaz.sourceShort': '国家统计局2023年统计用区划代码',
+  'gaz.code': '统计用区划代码 {code}',
+  'gaz.villagesN': '村级单位{n}个',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -48,4 +50,6 @@ export const en: Record<keyof typeof zh, string> = {
   'gaz.sourceText': '{source} (as of {asOf}, published {published}; npm package {pkg} {version}): {provinces} provinces, {counties} counties, {towns} township-level units, {villages} village-level units (counts only). A town\'s key is its 9-digit code, a county\'s its 6-digit code.',
   'gaz.countyOf': '{county} ({prefecture})',
   'gaz.sourceShort': 'National Bureau of Statistics 2023 division codes',
+  'gaz.code': 'official code {code}',
+  'gaz.villagesN': '{n} village-level units',
 };
