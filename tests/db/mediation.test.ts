@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFormat, openExtracts, type NodeDuck } from '../../scripts/lib/duckdb-node.ts';
 import { runQuery, listParam } from '../../src/lib/db/query.ts';
 import { mediationByTownYear, unitValues } from '../../src/lib/db/queries.ts';
-import { openFixture } from './fixture.ts';
+import { openFixture, TEST_COUNTY } from './fixture.ts';
 
 // Real DuckDB over the real built Parquet (npm test runs `npm run data` first).
 let db: NodeDuck;
@@ -44,7 +44,7 @@ describe('mediation success rate over the hand-made fixture', () => {
   afterAll(() => fx.cleanup());
 
   it('gives each town-year its reported and derived rate', async () => {
-    const rows = await runQuery(fx.db, mediationByTownYear, '', '测试县', '', '', '', 2023, 2024);
+    const rows = await runQuery(fx.db, mediationByTownYear, '', TEST_COUNTY, '', '', '', 2023, 2024);
     expect(rows.map((r) => [r.town_name, r.year, r.total, r.total_lower_bound, r.success, r.success_rate_reported, r.success_rate_derived, r.full_year])).toEqual([
       ['甲镇', 2023, 80, false, 53, null, 66.25, true], // 53 / 80
       ['乙乡', 2023, 60, false, 40, null, 66.67, false], // 40 / 60, successes counted to 30 June only
@@ -55,7 +55,7 @@ describe('mediation success rate over the hand-made fixture', () => {
   });
 
   it('agrees with unit_values (the semantic layer) for every town-year', async () => {
-    const med = await runQuery(fx.db, mediationByTownYear, '', '测试县', '', '', '', 2023, 2024);
+    const med = await runQuery(fx.db, mediationByTownYear, '', TEST_COUNTY, '', '', '', 2023, 2024);
     const ids = listParam(med.map((r) => r.town_id).filter((x, i, a) => a.indexOf(x) === i));
     const uvs = await runQuery(fx.db, unitValues, ids, 'township', listParam(['med_success_rate']), 2023, 2024, 1);
     for (const r of med) {

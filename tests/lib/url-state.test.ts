@@ -19,7 +19,7 @@ describe('filters in the URL', () => {
     expect(parseCompare(new URLSearchParams(compareSearch(c)))).toEqual(c);
   });
   it("carries the overview's scope and period over to compare", () => {
-    const q = compareFromOverview(new URLSearchParams(overviewSearch({ province: '广东省', county: '廉江市', towns: [], y0: 2024, y1: 2024, rank: 'out_reach', partial: false })));
-    expect(parseCompare(new URLSearchParams(q))).toEqual({ province: '广东省', county: '廉江市', towns: [], y0: 2024, y1: 2024, partial: false, pick: {} });
+    const q = compareFromOverview(new URLSearchParams(overviewSearch({ province: '广东省', county: '440881', towns: [], y0: 2024, y1: 2024, rank: 'out_reach', partial: false, perVillage: false })));
+    expect(parseCompare(new URLSearchParams(q))).toEqual({ province: '广东省', county: '440881', towns: [], y0: 2024, y1: 2024, partial: false, pick: {} });
   });
 });

@@ -30,7 +30,8 @@ export function missingFor(d: ChartData, towns: ScopeTown[], key: string, year: 
 export function scopeRef(s: ExportScope, ctx: ExportContext | null, name: string): ScopeRef {
   const n = ctx?.nScope || s.towns.length;
   if (s.towns.length) return { kind: 'towns', name: s.towns.length === 1 ? (ctx?.towns[0]?.name_zh ?? name) : name, n: s.towns.length };
-  if (s.county) return { kind: 'county', name: s.county, n };
+  // the county travels as its 6-digit code; its name comes with the scope's towns
+  if (s.county) return { kind: 'county', name: ctx?.towns.find((tw) => tw.county)?.county ?? s.county, n };
   if (s.province) return { kind: 'province', name: s.province, n };
   return { kind: 'all', name, n };
 }
