@@ -164,7 +164,8 @@ const current = (testid: string) => page.locator(`[data-testid="${testid}"]`).in
 /** Select a value that differs from the current one (a no-op select would redraw nothing). */
 const pickDifferent = async (testid: string, values: string[], i: number) => {
   const cur = await current(testid);
-  const cands = values.filter((v) => v !== cur);
+  // One value only (a province of one county): alternate with '' (all) so each run still changes the view.
+  const cands = (values.length > 1 ? values : [...values, '']).filter((v) => v !== cur);
   await page.selectOption(`[data-testid="${testid}"]`, cands[i % cands.length]!);
 };
 // Province: one province after another (the one-province case alternates with the national view).
