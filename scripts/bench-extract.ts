@@ -5,21 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { extractReport } from '../src/lib/extract/index';
+import { rng } from './lib/rng.ts';
 
 const N = Number(process.env.BENCH_REPORTS ?? 1000);
 const TARGET_CHARS = 8000;
 
-/** mulberry32: a small seeded PRNG. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seed = readFileSync('tests/fixtures/reports/puchang-2024.txt', 'utf8');
 const paragraphs = seed.split('\n').map((l) => l.trim()).filter((l) => l.length > 20);

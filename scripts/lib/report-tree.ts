@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { rng } from './rng.ts';
 
 export interface TreeLabel {
   file: string;
@@ -23,17 +24,6 @@ export interface TreeLabel {
   chars: number;
 }
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let gbkTable: Map<string, number[]> | null = null;
 /** UTF-16 → GBK bytes, from the inverse of the platform's GBK decoder (Node has no GBK encoder). */
