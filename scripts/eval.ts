@@ -49,7 +49,12 @@ const WEIGHTS_FILE = 'src/lib/extract/weights.json';
  * written in this round (their errors are never printed with --verbose): the closest thing to unseen
  * text inside the project. Scored by leave-one-province-out like the others, and reported apart.
  */
-const SEALED = new Set(['云南省', '四川省', '甘肃省', '陕西省', '湖北省', '黑龙江省']);
+const SEALED = new Set(['云南省', '陕西省', '湖北省', '黑龙江省']);
+/**
+ * Sealed in round 3, opened in round 4 (session 4) to learn from: their texts are read from then on, so
+ * they are reported apart, to show how much of what was learned on them transfers to the still-sealed four.
+ */
+const OPENED_R4 = new Set(['四川省', '甘肃省']);
 
 export function readSet(path: string): GoldReport[] {
   if (!existsSync(path)) throw new Error(`eval: no labelled set at ${path} (expected JSONL of {id, text, facts}); pass --set FILE`);
@@ -198,6 +203,7 @@ function main() {
     const provinces = [...new Set(set.map((r) => r.province ?? '(none)'))].sort();
     const lopo = newScored();
     const sealed = newScored();
+    const opened = newScored();
     for (const p of provinces) {
       const train = set.filter((r) => (r.province ?? '(none)') !== p).flatMap((r) => examples.get(r.id)!);
       const w = fitWeights(train);
@@ -205,10 +211,12 @@ function main() {
         const res = extractReport(r.text, { fileName: `${r.id}.txt`, weights: w });
         scoreReport(r, res, lopo);
         if (SEALED.has(p)) scoreReport(r, res, sealed);
+        if (OPENED_R4.has(p)) scoreReport(r, res, opened);
       }
     }
     table(`leave-one-province-out (${provinces.length} folds; each province scored with weights fitted without it)`, lopo);
     table(`  of which sealed provinces (${[...SEALED].join(' ')}; texts never printed while writing features)`, sealed);
+    table(`  of which provinces sealed until round 4, read since (${[...OPENED_R4].join(' ')})`, opened);
     if (verbose) console.log('\n' + lopo.details.filter((_, i, a) => !sealedLine(a, i, set)).join('\n'));
   } else if (verbose) console.log('\n' + s.details.join('\n'));
   console.log(`\neval took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
