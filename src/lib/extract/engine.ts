@@ -78,6 +78,20 @@ class Boundaries {
 
 /** Longest clause text before a number that rules look at (their patterns span fewer characters). */
 const MAX_PRE = 60;
+/**
+ * Start of the counted-phrase window: MAX_PRE characters back from the number, where the titles of named
+ * laws (《…》) do not count, so 学习《…法》《…法》…等法律法规N次 keeps its verb however long the list is.
+ */
+function preWindowStart(norm: string, at: number): number {
+  let n = 0, inTitle = false, i = at - 1;
+  for (; i >= 0 && i > at - MAX_CLAUSE; i--) {
+    const ch = norm[i];
+    if (ch === '》') inTitle = true;
+    else if (ch === '《') inTitle = false;
+    else if (!inTitle && ++n >= MAX_PRE) break;
+  }
+  return Math.max(0, i);
+}
 /** Clause and sentence windows are capped so text without punctuation stays linear. */
 const MAX_CLAUSE = 200;
 const MAX_SENTENCE = 400;
@@ -240,6 +254,11 @@ function maskedYearsOfLine(norm: string, lineStart: number, cache: Map<number, n
   return v;
 }
 
+/** A lone 一 followed by more Chinese text: part of a name or idiom (一件事, 一条街), not a count. */
+function isIdiom(norm: string, q: Quantity): boolean {
+  return q.loneOne && /[\u4e00-\u9fa5]/.test(norm[q.end] ?? '') && norm[q.end] !== '的';
+}
+
 function guard(
   c: RuleContext, clausePre: string, townReport: boolean, norm: string, reportYear: number | null, lineStart: number, masked: Map<number, number[]>,
   yearFromPublication: boolean,
@@ -248,7 +267,7 @@ function guard(
   if (q.unitRaw === '个百分点' || q.unitRaw === '百分点') return 'change';
   if (norm[q.numStart - 1] === '第') return 'ordinal';
   if (norm[q.numStart - 1] === '+' || norm[q.end] === '+' || norm[q.unitStart] === '+') return 'name';
-  if (q.loneOne && /[\u4e00-\u9fa5]/.test(norm[q.end] ?? '') && norm[q.end] !== '的') return 'idiom';
+  if (isIdiom(norm, q)) return 'idiom';
   // a frequency (每两月1次) belongs to the number right after it, not to a later one in the clause
   if (TARGET.test(FREQ.test(c.pre) ? clausePre : clausePre.replace(FREQ_ANY, '')) || TARGET_SENTENCE.test(c.sentence)) return 'target';
   if (CHANGE_WORD.test(c.pre) && (COMPARE.test(clausePre) || /增长|下降|增幅|降幅/.test(c.pre.slice(-3)))) return 'change';
@@ -314,8 +333,11 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     };
     const ci = candidates.push(cand) - 1;
     const clauseStart = Math.max(clauses.prev(q.start - 1) + 1, q.start - MAX_CLAUSE);
-    const prev = i > 0 ? qs[i - 1]! : null;
-    const localStart = Math.max(prev && prev.end > clauseStart ? prev.end : clauseStart, q.start - MAX_PRE);
+    // a number word inside a name (法治一条街, 一张网) is no boundary of the counted phrase
+    let pi = i - 1;
+    while (pi >= 0 && isIdiom(norm, qs[pi]!)) pi--;
+    const prev = pi >= 0 ? qs[pi]! : null;
+    const localStart = Math.max(prev && prev.end > clauseStart ? prev.end : clauseStart, preWindowStart(norm, q.start));
     const clauseEnd = Math.min(clauses.next(q.end, norm.length), q.end + MAX_CLAUSE);
     const next = qs[i + 1];
     const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;

@@ -68,7 +68,7 @@ export const CUES: Record<string, Cues> = {
   out_law_savvy_persons: { noun: '法律明白人|明白人', verb: '培育|培养|培训|选聘' },
   out_demo_villages: { noun: '民主法治示范村|示范村|示范社区', verb: '创建|获评|命名' },
   out_online_posts: { noun: '推文|信息|文章|短视频|视频|微信|公众号|抖音|短信|推送', verb: '推送|发布|转发|发送|刊发' },
-  out_culture_sites: { noun: '法治文化|长廊|广场|宣传栏|宣传墙|阵地|公园|文化墙|法治角|书屋|宣传牌|展板|法治街', verb: '建成|打造|建设|设立|新建|建立' },
+  out_culture_sites: { noun: '法治文化|长廊|广场|宣传栏|宣传墙|阵地|公园|文化墙|法治角|书屋|法治街', verb: '建成|打造|建设|设立|新建|建立' },
   // mediation
   med_disputes_screened: { noun: '排查', verb: '排查|摸排|梳理' },
   med_cases_total: { noun: '矛盾纠纷|纠纷|矛盾|调解案件|调解', verb: '调处|化解|调解|受理|处理|解决|办理|接案' },

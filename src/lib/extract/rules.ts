@@ -64,8 +64,15 @@ const PETITION = /信访|上访|来访|接访|到[区市省县京]访|赴[省京
 const notPetition = (c: RuleContext) =>
   !PETITION.test(c.sentence) && !(PETITION.test(c.around) && !/纠纷|矛盾|调解|调处/.test(c.sentence));
 /** 参与调解/参与开展…: someone else's activity the subject took part in. */
-const participated = (c: RuleContext) => /^[、,]?参与/.test(c.pre);
+const participated = (c: RuleContext) => /^[、,]?(?:组织|积极|协助|配合|共同|主动)?参与/.test(c.pre);
+/**
+ * A rate or a success count after someone else's participation in mediation (法律明白人…参与调处纠纷N件,
+ * 调解成功率N%): it measures the participants' cases, not the town's.
+ */
+const afterParticipation = (c: RuleContext) => /参与[^,;。]{0,6}(?:调解|调处|化解)/.test(c.sentencePre);
 const EVT = ['场', '次', '场次', '期'] as const;
+/** Sending people to one task (指派/委派/安排/抽调 N名…). */
+const DISPATCH = /(?:指派|委派|派出|派遣|选派|安排|抽调|带领|组织)[^,;。]{0,4}$/;
 const TIMES = ['次', '场', '场次'] as const;
 const PCT = ['%'] as const;
 const HEAD = ['名', '人', '位'] as const;
@@ -139,11 +146,15 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'med.joint', indicator: 'med_joint', units: ['件', '起'], pre: R('(?:联合调解|(?:警调|诉调|访调|检调)(?:对接|联动)|协助(?:法庭|法院|派出所)~16)~6') },
   { id: 'med.oral', indicator: 'med_oral', units: ['件'], subKind: 'oral', pre: R('口头(?:调解|化解|协议)~6') },
   { id: 'med.written', indicator: 'med_written', units: ['件', '份'], subKind: 'written', pre: R('(?:书面(?:调解|协议)|(?:制作|签订|形成|达成)~4调解协议书?)~6') },
-  { id: 'med.rate', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('(?:(?:调解|调处|化解)成功|化解)率~8'), notCtx: /行政争议/, when: notPetition },
-  { id: 'med.rate2', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('成功率~8'), ctx: /调解|调处|化解|纠纷/, notPre: /调解成功率|调处成功率|化解成功率/, notCtx: /行政争议/, when: notPetition },
-  { id: 'med.success', indicator: 'med_success', units: CASE, pre: R('(?:成功(?:调解|化解|调处)|(?:调解|调处|化解)成功|已(?:成功)?(?:调解|化解|调处))~10'), notPre: /率|不成功|未成功|未能/, notCtx: /行政争议/, when: notPetition },
+  { id: 'med.rate', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('(?:(?:调解|调处|化解)成功|化解)率~8'), notCtx: /行政争议/, when: (c) => notPetition(c) && !afterParticipation(c) },
+  { id: 'med.rate2', indicator: 'med_success_rate', units: PCT, multi: true, pre: R('成功率~8'), ctx: /调解|调处|化解|纠纷/, notPre: /调解成功率|调处成功率|化解成功率/, notCtx: /行政争议/, when: (c) => notPetition(c) && !afterParticipation(c) },
+  { id: 'med.success', indicator: 'med_success', units: CASE, pre: R('(?:成功(?:调解|化解|调处)|(?:调解|调处|化解)成功|已(?:成功)?(?:调解|化解|调处))~10'), notPre: /率|不成功|未成功|未能/, notCtx: /行政争议/, when: (c) => notPetition(c) && !afterParticipation(c) },
   { id: 'med.mediators', indicator: 'med_mediators', units: HEAD, pre: R('(?:人民)?调解员~4'), notPre: /培训|赶|到场|前往|参与|带领|出动|上门|组织|、|等/, notCtx: /培训|参训|学习|考试/ },
-  { id: 'med.mediators.post', indicator: 'med_mediators', units: HEAD, post: P('(?:专职|兼职|专兼职)?(?:人民)?调解员'), notCtx: /培训|参加|参训|学习/ },
+  // (mediators sent to one dispute — 指派3名调解员前往调解 — are not the stock)
+  {
+    id: 'med.mediators.post', indicator: 'med_mediators', units: HEAD, post: P('(?:专职|兼职|专兼职)?(?:人民)?调解员'), notCtx: /培训|参加|参训|学习/,
+    notPre: DISPATCH, when: (c) => !/^(?:专职|兼职|专兼职)?(?:人民)?调解员[^,;。]{0,3}(?:前往|到场|赶赴|赶到|上门|现场|深入|介入|参与|入户)/.test(c.post),
+  },
   { id: 'med.prevent', indicator: 'med_prevented_escalations', units: CASE, pre: R('防止~10(?:民转刑|激化)~6') },
   {
     id: 'med.screen.both', indicator: 'med_cases_total', units: ['件', '起'], pre: R('排查(?:[、和及与]化解|[、和及与]?受理|[、和及与]调处)~12'),
@@ -177,7 +188,7 @@ export const RULES: readonly IndicatorRule[] = [
   },
   { id: 'out.online', indicator: 'out_online_posts', units: ['条'], pre: R('(?:推送|发布|转发|发送)~16(?:信息|文章|内容|推文|视频|短信)~4'), ctx: /普法|法治|法律|宣传/ },
   { id: 'out.demo', indicator: 'out_demo_villages', units: ['个'], pre: R('民主法治示范村(?:\\(社区\\))?~4') },
-  { id: 'out.culture', indicator: 'out_culture_sites', units: ['个', '处', '块'], pre: R('(?:法治|普法|宪法|民法典|法律)(?:文化|宣传|主题)?(?:文化)?(?:广场|长廊|公园|阵地|墙|宣传栏|栏|角|街|书屋|一条街|宣传牌|园)~6') },
+  { id: 'out.culture', indicator: 'out_culture_sites', units: ['个', '处', '块'], pre: R('(?:法治|普法|宪法|民法典|法律)(?:文化|宣传|主题)?(?:文化)?(?:广场|长廊|公园|阵地|墙|宣传栏|栏|角|街|书屋|一条街|园)~6') },
   {
     id: 'out.culture.post', indicator: 'out_culture_sites', units: ['个', '处', '块'], pre: R('(?:建成|打造|建设|新建|建立|设立|设置|改造|提升)~4'),
     post: P('~10(?:法治|普法|宪法|民法典)~6(?:广场|长廊|公园|阵地|墙|宣传栏|角|街|书屋)'),
@@ -323,7 +334,7 @@ export const RULES: readonly IndicatorRule[] = [
 
   // ── petitions ────────────────────────────────────────────────────────────────
   { id: 'pet.closure', indicator: 'pet_closure_rate', units: PCT, multi: true, pre: R('办结率~8'), ctx: /诉求|热线|信访|工单|12345|8890|12315|来访|投诉|民生|接诉/, ctxHeading: true },
-  { id: 'pet.satisfaction', indicator: 'pet_satisfaction_rate', units: PCT, multi: true, pre: R('满意率~8'), ctx: /诉求|热线|信访|办结|工单|12345|8890/ },
+  { id: 'pet.satisfaction', indicator: 'pet_satisfaction_rate', units: PCT, multi: true, pre: R('满意(?:率|度)~8'), ctx: /诉求|热线|信访|办结|工单|12345|8890/ },
   { id: 'pet.hotline', indicator: 'pet_hotline_tickets', units: ['件', '条'], pre: R('(?:12345|8890|12315|热线|诉求|工单|民情)~12'), ctx: /受理|办理|答复|处理|接收|转办|办结/ },
   { id: 'pet.petitions', indicator: 'pet_petitions_received', units: ['件', '批', '人次'], pre: R('(?:受理|接待|办理|化解)~8(?:信访|来访|来信)~8') },
 

@@ -22,7 +22,8 @@ const TEACH = /培训|轮训|研讨班|讲座|讲法治课|法治课|讲法|以�
 /** Teaching formats that are training only when given to cadres (otherwise public outreach). */
 const LECTURE = /讲座|讲法治课|法治课|讲法|以案释法/;
 const THEORY_PHRASE = /理论学习|中心组|党(?:工)?委(?:会|会议)?(?:专题)?学习|党委理论|第一议题|党课|辅导|研讨|论坛|读书班/;
-const THEORY_CONTENT = /习近平|总书记|新时代|二十大|法治思想|中央全面依法治国工作会议|党的创新理论/;
+/** Theory content, also when named by its slogans rather than its author (新理念新思想新战略, 重要讲话精神). */
+const THEORY_CONTENT = /习近平|总书记|新时代|二十大|法治思想|中央全面依法治国工作会议|党的创新理论|新理念新思想新战略|新思想|重要讲话|重要指示|重要论述/;
 const LAW_CONTENT = /法律法规|法律知识|(?<!普)法规|宪法|民法典|《[^》]*(?:法|条例|规定|办法)》|条例|法律|执法文件|规章/;
 const OTHER_UNIT = /^(?:[,、]?(?:各|全镇|全乡)?(?:村|社区|村\(社区\)|村居|支部|各支部|机关各支部|各部门|各单位|站所|中小学))/;
 
@@ -39,7 +40,13 @@ function lumpOfKinds(near: string): boolean {
 
 function strip(s: string): string {
   // forms or carriers named before the counted phrase (通过中心组学习、“三会一课”等形式) are not its content
-  return s.replace(/通过[^,;。]{0,30}?等(?:形式|方式)/g, '').replace(/以[^,;。]{0,20}?为(?:载体|抓手)/g, '');
+  // and the titles of named laws are names: a long 《…》 keeps only its last characters (民法典, 条例, 办法)
+  return s
+    .replace(/(?:通过|依托|借助|利用)[^,;。]{0,30}?等(?:多种|多样|各种)?(?:形式|方式|途径|载体)/g, '')
+    .replace(/以[^,;。]{0,20}?为(?:载体|抓手)/g, '')
+    .replace(/《[^》]{7,40}》/g, (t) => `《${t.slice(-5, -1)}》`)
+    // and a run of titles reads as its last one
+    .replace(/(?:《[^》]*》[、和及与]?)+(《[^》]*》)/g, '$1');
 }
 
 /** What the counted phrase (the words right before the number in its clause) and its sentence say. */
@@ -115,7 +122,7 @@ export function studyProcedure(c: RuleContext, heading: string): StudyDecision |
   if (!/学习|研学/.test(near)) return null;
   for (const s of [strip(c.sentence), heading]) {
     if (/学法/.test(s)) return { indicator: 'ls_law_study_sessions', subKind: lawSub, step: 8 };
-    if (/中心组|第一议题|习近平法治思想/.test(s)) return { indicator: 'ls_theory_study_sessions', subKind: theorySub, step: 8 };
+    if (/中心组|第一议题|法治思想/.test(s)) return { indicator: 'ls_theory_study_sessions', subKind: theorySub, step: 8 };
   }
   return { indicator: null, step: 8, reason: 'no_content' };
 }
