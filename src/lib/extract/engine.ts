@@ -9,7 +9,7 @@ import { canonicalUnit, kindOf } from './catalog';
 import type { ReportMeta } from './metadata';
 import { findQuantities, type Quantity } from './numbers';
 import { toVisibleSpan, type Normalized } from './normalize';
-import { reportPeriod, sentencePeriod, type Period } from './period';
+import { MULTI_YEAR, reportPeriod, sentencePeriod, type Period } from './period';
 import { RULES, type IndicatorRule, type RuleContext } from './rules';
 import { findHeadings, findSections, headingAt, sectionAt } from './sections';
 import { INDICATORS_BY_UNIT, KIND_OF, cuesIn, pairFeatures, score, type CandidateView, type Weights } from './classify';
@@ -105,7 +105,7 @@ const TARGET_SENTENCE = /^(?:下一步|今后|明年|接下来|20\d\d年(?:将|�
 const CHANGE_WORD = /(?:增长|增加|下降|减少|提升|提高|上升|降低|增幅|降幅|多|少)了?(?:为|达)?$/;
 const COMPARE = /同比|环比|较(?:去年|上年|上一年|往年|20\d\d年|19\d\d年)|比(?:去年|上年|上一年)/;
 /** Figures of a wider unit inside a town report. */
-const WIDER = /全(?:县|市|区|省|国)|(?:县|市|区)(?:法院|人民法院|检察院|公安局|司法局|市场监管局)|全国|全省/;
+const WIDER = /全(?:县|市|区|省|国)|(?:县|市|区)(?:法院|人民法院|检察院|公安局|司法局|市场监管局|法律援助中心)|全国|全省/;
 const CONTEXT_COUNT = /^(?:\(?社区\)?)?(?:村|社区|行政村|自然村|居委会|网格|村民小组|部门|单位|站所|办所|乡镇|镇街|街道)/;
 /** Leading words that are not part of a statement (trimmed from evidence). */
 const LEAD = /^(?:[、,:()（）“”"'\s]|其中|同时|此外|并且?|和|及|以及|共计?|累计|合计|全年|今年以来|年内|我(?:镇|乡|街道|县|区)|全(?:镇|乡|街道))+/;
@@ -307,6 +307,29 @@ function trimStart(norm: string, s: number, e: number): number {
   return m && s + m[0].length < e ? s + m[0].length : s;
 }
 
+/**
+ * A multi-year scope a text states once (自“七五”普法开展以来…, 成立以来…) holds for its later figures when
+ * the text gives no year of its own and no later period anchor (今年, 全年, 2024年, 截至…) replaces it: a
+ * news item looking back over a plan period. Returns, per candidate offset, whether it stands in such a scope.
+ */
+const SCOPE_RESET = /今年|本年|年度|全年|\d{4}年(?!(?:\d{1,2}月(?:份)?)?以来)|上半年|下半年|季度|\d{1,2}月|截[至止]|目前|近期|日前|近日/g;
+function carriedMultiYear(norm: string, meta: ReportMeta, qs: readonly Quantity[]): boolean[] {
+  const out = qs.map(() => false);
+  if (meta.report_year !== null && meta.report_year_source !== 'publication') return out;
+  const since = new RegExp(`${MULTI_YEAR.source}|\\d{4}年(?:\\d{1,2}月(?:份)?)?以来`, 'g');
+  const scopes = [...norm.matchAll(since)].map((m) => m.index! + m[0].length)
+    .filter((e) => { const y = /(\d{4})年/.exec(norm.slice(e - 12, e)); return !y || meta.report_year === null || Number(y[1]) < meta.report_year; });
+  if (!scopes.length) return out;
+  const resets = [...norm.matchAll(SCOPE_RESET)].map((m) => m.index!);
+  let si = -1, ri = -1;
+  qs.forEach((q, k) => {
+    while (si + 1 < scopes.length && scopes[si + 1]! <= q.start) si++;
+    while (ri + 1 < resets.length && resets[ri + 1]! < q.start) ri++;
+    out[k] = si >= 0 && (ri < 0 || resets[ri]! < scopes[si]!);
+  });
+  return out;
+}
+
 export interface EngineOutput {
   facts: LocalFact[];
   candidates: Candidate[];
@@ -325,6 +348,7 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
   const candidates: Candidate[] = [];
   const headings = findHeadings(norm);
   const preOf: string[] = [];
+  const inMultiYear = carriedMultiYear(norm, meta, qs);
   const listOf: string[] = [];
   qs.forEach((q, i) => {
     const [cs, ce] = toVisibleSpan(n, q.start, q.end);
@@ -485,6 +509,12 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     if (!chosen.length) {
       if (scored[0] && scored[0].p >= tauLow) cand.status = 'low_confidence';
       return;
+    }
+    // under a carried multi-year scope only stocks (levels on a date) are the unit's facts
+    if (inMultiYear[i]) {
+      const stocks = chosen.filter((x) => KIND_OF.get(x.ind) === 'stock');
+      if (!stocks.length) return drop('multi_year');
+      chosen.splice(0, chosen.length, ...stocks);
     }
     for (const x of chosen) {
       const h = hits.get(x.ind);

@@ -22,7 +22,7 @@ export function reportPeriod(year: number | null, publicationDate: string | null
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Multi-year wording without an explicit start year. */
-const MULTI_YEAR = /(?:近|这|过去)[一二三四五六两\d]{1,2}年|[两三四五六七八九十]年(?:来|以来|间)|历年|多年来|累计至今|(?:成立|建成|启用|运行|实施|设立|创建|开展)以来|“?八五”?普法以来|十[三四]五(?:期间|以来)/;
+export const MULTI_YEAR = /(?:近|这|过去)[一二三四五六两\d]{1,2}年|[两三四五六七八九十]年(?:来|以来|间)|历年|多年来|累计至今|(?:成立|建成|启用|运行|实施|设立|创建|开展)以来|“?八五”?普法以来|十[三四]五(?:期间|以来)/;
 
 /** The period a sentence states, given the text of the sentence up to the number. */
 export function sentencePeriod(sentencePre: string, reportYear: number | null, base: Period, publicationDate: string | null): Period {

@@ -70,6 +70,15 @@ const participated = (c: RuleContext) => /^[、,]?(?:组织|积极|协助|配合
  * 调解成功率N%): it measures the participants' cases, not the town's.
  */
 const afterParticipation = (c: RuleContext) => /参与[^,;。]{0,6}(?:调解|调处|化解)/.test(c.sentencePre);
+/** The number's clause and the one before it (sentence text from the second-last comma, and the clause after). */
+const nearClauses = (c: RuleContext) => {
+  const s = c.sentencePre;
+  const k = s.lastIndexOf(',', s.lastIndexOf(',') - 1);
+  return s.slice(k + 1) + c.post;
+};
+/** The legal adviser as the subject of the sentence, and the counted phrase one of its participations. */
+export const adviserTakesPart = (c: RuleContext) =>
+  /法律顾问|律师/.test(c.sentencePre.replace(/[^,;。]*$/, '')) && /^(?:[^,;。]{0,8}[、,])?(?:参加|参与|列席)/.test(c.pre);
 const EVT = ['场', '次', '场次', '期'] as const;
 /** Sending people to one task (指派/委派/安排/抽调 N名…). */
 const DISPATCH = /(?:指派|委派|派出|派遣|选派|安排|抽调|带领|组织)[^,;。]{0,4}$/;
@@ -204,11 +213,25 @@ export const RULES: readonly IndicatorRule[] = [
     pre: R('(?:覆盖|参与|参加)~8'),
     when: (c) => (CADRE.test(c.pre) || /培训|学法|庭审/.test(c.sentencePre)) && !PUBLIC.test(c.pre) && !/宣传|普法|宣讲|活动/.test(c.sentencePre.slice(-30)),
   },
+  // persons reached by an on-the-spot talk among outreach items (现场宣讲法律知识N人次)
+  {
+    id: 'out.reach.talk', indicator: 'out_reach', units: ['人次'], pre: R('(?:讲解|宣讲|讲授|释法|讲法)~8'),
+    ctx: /宣传|普法|法治|法律/, ctxHeading: true, notPre: /培训|参训|干部|党员|公职人员|工作人员|执法人员|班子|咨询/, notCtx: /培训|中心组/,
+  },
   {
     id: 'out.reach', indicator: 'out_reach', units: ['人次', '人'],
     pre: R('(?:覆盖|受众|受益|受教育|受惠|惠及|参与|获宣|宣传对象|教育|参加|吸引)~10'),
-    ctx: /宣传|普法|宣讲|讲座|活动|法治|法律/, ctxHeading: true, notPre: /培训|参训|干部|法律明白人|调解员|两委|网格员|公职人员|工作人员|执法人员|党员|班子/, notCtx: /党课|研讨会|学习会|中心组|培训/,
+    ctx: /宣传|普法|宣讲|讲座|活动|法治|法律/, ctxHeading: true, notPre: /培训|参训|干部|法律明白人|调解员|两委|网格员|公职人员|工作人员|执法人员|党员|班子/,
+    // study or training named in this clause or the one before (not anywhere in a long sentence)
+    when: (c) => !/党课|研讨会|学习会|中心组|培训/.test(nearClauses(c)),
     subKind: (c) => (c.q.unitRaw === '人' ? 'headcount' : null),
+  },
+
+  // the legal adviser's own list of what it took part in (法律顾问…参加专题研讨会N次): engagements, read
+  // before the study rules so a 研讨会 there is not the leadership's seminar
+  {
+    id: 'dm.adviser.part', indicator: 'dm_adviser_engagements', units: ['次', '件次', '场次'], pre: R('(?:^|[、,])(?:参加|参与|列席)~20'),
+    notPre: /培训|学习|学法|宣讲|宣传|讲座|活动/, when: adviserTakesPart,
   },
 
   // ── leadership & study ───────────────────────────────────────────────────────
@@ -330,6 +353,11 @@ export const RULES: readonly IndicatorRule[] = [
     post: P('~8(?:提供|解答|答复|进行)?~6(?:法律)?咨询'), ctx: /法律|普法|法治|宪法|民法典|法规/,
   },
   { id: 'svc.aid', indicator: 'svc_legal_aid_cases', units: ['件'], pre: R('法律援助~10') },
+  // the topic named earlier in the sentence or in the heading, the object generic (发挥法律援助职能…办理追薪案件N件)
+  {
+    id: 'svc.aid.topic', indicator: 'svc_legal_aid_cases', units: ['件'], pre: R('(?:办理|受理|承办|代理|指派)~12案件~2'), ctx: /法律援助/, ctxHeading: true,
+    notPre: /诉讼|处罚|调解|纠纷|信访|复议|执法|审查|合同|咨询/,
+  },
   { id: 'svc.conv', indicator: 'svc_convenience_services', units: ['件'], pre: R('便民服务~10') },
 
   // ── petitions ────────────────────────────────────────────────────────────────
@@ -343,7 +371,7 @@ export const RULES: readonly IndicatorRule[] = [
     id: 'out.events', indicator: 'out_events', units: EVT,
     pre: R('(?:(?:普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|送法|以案释法)~16)?(?:宣传|宣讲|讲座|活动|课堂|下乡|进村|送法|普法|专场|集市|大集|演出|讲堂|宣传会|巡展|展览|展播|放映|电影|授课|法治课)(?:活动)?~3'),
     ctx: /普法|法治|法律|法制|宪法|民法典|禁毒|反诈|防诈|电诈|诈骗|送法|以案释法|法规/, ctxHeading: true,
-    notPre: /培训|学习|学法|会议|研讨|检查|执法|调解|考试|党课|坐班|值班|审查|会前|座谈|媒体|公众号|微信|网络|平台|短信|抖音|网站/,
+    notPre: /培训|学习|学法|会议|研讨|检查|执法|调解|考试|党课|坐班|值班|审查|会前|座谈|媒体|公众号|微信|网络|平台|短信|抖音|网站|旁听|庭审/,
     when: (c) => !participated(c),
   },
   { id: 'out.events.post', indicator: 'out_events', units: EVT, pre: R('(?:开展|举办|组织|举行|完成)'), post: P('~20(?:宣传|普法|宣讲|讲座|送法)(?:活动)?') },

@@ -3,7 +3,7 @@
  * family", steps 1–8): theory study vs law study vs training vs attendance vs public events. The first
  * step that matches wins. Returns null when the number is not study/training wording at all.
  */
-import type { RuleContext } from './rules';
+import { adviserTakesPart, type RuleContext } from './rules';
 
 export type StudyDecision =
   | { indicator: string; subKind: string | null; step: number }
@@ -25,6 +25,7 @@ const THEORY_PHRASE = /理论学习|中心组|党(?:工)?委(?:会|会议)?(?:�
 /** Theory content, also when named by its slogans rather than its author (新理念新思想新战略, 重要讲话精神). */
 const THEORY_CONTENT = /习近平|总书记|新时代|二十大|法治思想|中央全面依法治国工作会议|党的创新理论|新理念新思想新战略|新思想|重要讲话|重要指示|重要论述/;
 const LAW_CONTENT = /法律法规|法律知识|(?<!普)法规|宪法|民法典|《[^》]*(?:法|条例|规定|办法)》|条例|法律|执法文件|规章/;
+const AUDIENCE_OF = /(?:各村|各社区|村\(社区\)|村\(居\)|村居|各单位|各部门|各站所|站所|各支部)[^,;。]{0,10}?(?:负责人|干部|两委|成员|工作人员|党员|职工|书记|主任)/;
 const OTHER_UNIT = /^(?:[,、]?(?:各|全镇|全乡)?(?:村|社区|村\(社区\)|村居|支部|各支部|机关各支部|各部门|各单位|站所|中小学))/;
 
 /** A counted phrase that lists formats of different kinds (专题党课、专题研讨会及学习会): a lump. */
@@ -63,15 +64,20 @@ export function studyProcedure(c: RuleContext, heading: string): StudyDecision |
   if (!FAMILY.test(near)) return null;
   const cadres = CADRE.test(near) || CADRE.test(sentence.slice(-40)) || /学法|会前/.test(sentence.slice(-40));
 
-  // 1. counts of other units; lumps of two kinds
-  if (OTHER_UNIT.test(cp.replace(/^.*?[,;]/, '')) || /基层党组织|各(?:党)?支部|党支部|支部书记|普通党员|各村|各社区|村级|各部门|各单位|中小学/.test(near))
+  // the legal adviser's participations (法律顾问…参加专题研讨会N次) are its engagements, not study
+  if (adviserTakesPart(c)) return null;
+  // 1. counts of other units; lumps of two kinds. Units that name where a teaching format's trainees come
+  // from (各村(社区)、各站所负责人开展法治培训) are its audience, not the unit that counts.
+  const audienceOrigin = TEACH.test(near) && AUDIENCE_OF.test(near);
+  if (!audienceOrigin && (OTHER_UNIT.test(cp.replace(/^.*?[,;]/, '')) || /基层党组织|各(?:党)?支部|党支部|支部书记|普通党员|各村|各社区|村级|各部门|各单位|中小学/.test(near)))
     return { indicator: null, step: 1, reason: 'other_unit' };
   const lumpStudyTrain = /(?:学习|学法)[^,;。]{0,8}(?:和|及|与|、|以及)[^,;。]{0,10}培训|培训[^,;。]{0,8}(?:和|及|与|、|以及)[^,;。]{0,10}(?:学习|学法)/;
   const lumpTheoryLaw = /理论学习[^,;。]{0,6}(?:和|及|与|、)[^,;。]{0,10}(?:学法|法治培训|法律)/;
   if (session && (lumpStudyTrain.test(near) || lumpTheoryLaw.test(near) || lumpOfKinds(near))) return { indicator: null, step: 1, reason: 'lump' };
 
   // 2. the public as audience
-  if (PUBLIC.test(near) || (person && PUBLIC.test(c.post.slice(0, 6)))) {
+  // (also when the audience is counted right after the sessions: 讲座N场受众N人)
+  if (PUBLIC.test(near) || (person && PUBLIC.test(c.post.slice(0, 6))) || (session && /^[^,;。]{0,4}(?:受众|受益|受教育|覆盖群众|群众)/.test(c.postSentence))) {
     return session ? { indicator: 'out_events', subKind: null, step: 2 } : { indicator: 'out_reach', subKind: unit === '人次' ? null : 'headcount', step: 2 };
   }
 

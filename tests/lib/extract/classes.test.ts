@@ -64,6 +64,54 @@ const CLASSES: { name: string; cases: [string, [string, number][]][]; head?: str
       ['在村口立起普法广告牌12处。', []],
     ],
   },
+  {
+    name: 'a multi-year scope stated once in a text with no year of its own holds for its later, undated figures (flows only)',
+    head: '某某镇深入推进“八五”普法\n',
+    cases: [
+      ['自“八五”普法实施以来,全镇排查矛盾纠纷300件。\n多措并举强宣传\n共举办普法讲座45场,发放宣传资料6000余份。\n建成法治广场2个。', [['out_culture_sites', 2]]],
+      ['成立以来,中心共接待群众咨询500人次。\n该镇开展普法宣传活动30场。', []],
+    ],
+  },
+  {
+    name: 'the topic of a count named earlier in its sentence (legal aid), the object itself generic (案件)',
+    cases: [
+      ['镇司法所切实发挥法律援助作用,为困难群众办理劳动争议案件14件。', [['svc_legal_aid_cases', 14]]],
+      ['今年以来,发挥法律援助职能,共办理农民工讨薪案件9件,挽回损失50万元。', [['svc_legal_aid_cases', 9]]],
+    ],
+  },
+  {
+    name: 'the legal adviser’s list of what it took part in: its participations are engagements, not study',
+    cases: [
+      ['镇法律顾问全年审查合同12份,参加专题研讨会3次,参与信访接待5次。', [['dm_adviser_engagements', 3], ['dm_adviser_engagements', 5], ['dm_contract_reviews', 12]]],
+    ],
+  },
+  {
+    name: 'cadres of villages and units as trainees: the units name where the audience comes from, not who counts',
+    cases: [
+      ['组织各村(社区)、各站所负责人开展法治专题培训3次。', [['ls_training_sessions', 3]]],
+      ['各村党员干部参加依法行政培训班2期。', [['ls_training_sessions', 2]]],
+      ['各村开展集中学习20次。', []],
+    ],
+  },
+  {
+    name: 'persons reached by an on-the-spot explanation listed among outreach items (讲解/宣讲 N人次)',
+    cases: [
+      ['开展宪法宣传周活动,发放资料500份,现场宣讲法律知识300人次。', [['out_materials', 500], ['out_reach', 300]]],
+    ],
+  },
+  {
+    name: 'a condition about study or training in another clause of a long sentence does not block a plain audience count',
+    cases: [
+      ['将法治思想纳入干部培训计划,各级开展专题学习,开展法治讲座12场受众3000余人。', [['out_events', 12], ['out_reach', 3000]]],
+    ],
+  },
+  {
+    name: 'staff sitting in on a court hearing (旁听庭审) is neither outreach nor training sessions',
+    cases: [
+      ['组织机关干部旁听庭审活动2场。', []],
+      ['开展工作人员旁听行政案件庭审1次。', []],
+    ],
+  },
 ];
 
 describe('wording classes', () => {
