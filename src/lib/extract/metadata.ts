@@ -273,7 +273,8 @@ export function extractMeta(text: string, fileName?: string): ReportMeta {
   const fromTitle = yearOf(title ?? '');
   const fromText = opening ? Number(opening[1]) : null;
   const fromPub = publication_date ? Number(publication_date.slice(0, 4)) : null;
-  const report_year = fromTitle ?? fromText ?? fromPub ?? yearOf(text.slice(0, 1500));
+  // (a year the text names only as the start of a span, 2023年以来…, is not the year it reports on)
+  const report_year = fromTitle ?? fromText ?? fromPub ?? yearOf(text.slice(0, 1500).replace(/(20\d\d)\s*年(?:\d{1,2}月(?:份)?)?(?:以来|至今)/g, ''));
   const report_year_source =
     fromTitle !== null ? 'title' : fromText !== null ? 'text' : fromPub !== null ? 'publication' : report_year !== null ? 'text' : null;
   // a county- or district-level report is its own county

@@ -31,7 +31,9 @@ export function sentencePeriod(sentencePre: string, reportYear: number | null, b
     const y = Number(since[1]);
     if (reportYear !== null && y < reportYear)
       return { basis: 'cumulative_since', start: `${y}-${pad(Number(since[2] ?? 1))}-01`, end: null };
-    if (reportYear === null || y === reportYear)
+    // a text that states no year of its own: a span from a named year has no known end, no annual figure
+    if (reportYear === null) return { basis: 'cumulative_since', start: `${y}-${pad(Number(since[2] ?? 1))}-01`, end: null };
+    if (y === reportYear)
       return { basis: 'ytd_as_of', start: `${y}-${pad(Number(since[2] ?? 1))}-01`, end: base.end ?? publicationDate };
   }
   if (MULTI_YEAR.test(sentencePre)) return { basis: 'cumulative_since', start: null, end: null };

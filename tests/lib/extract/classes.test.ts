@@ -112,6 +112,14 @@ const CLASSES: { name: string; cases: [string, [string, number][]][]; head?: str
       ['开展工作人员旁听行政案件庭审1次。', []],
     ],
   },
+  {
+    name: 'a year a text names only as the start of a span (YYYY年以来) is not its report year: with no year of its own, the span is multi-year',
+    head: '某某镇深化矛盾纠纷多元化解\n',
+    cases: [
+      ['镇综治中心实体化运行,2021年以来,全镇共排查调解纠纷640起,调解成功612起,调解成功率95%。', []],
+      ['2022年3月以来,镇综治中心接待群众来访420人次。', []],
+    ],
+  },
 ];
 
 describe('wording classes', () => {
