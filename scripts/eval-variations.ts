@@ -5,7 +5,8 @@
  * plus lists, headings and negatives) through the extractor and prints the pass rate per indicator, per
  * form (word order, template, list, heading), per number form and per negative kind. A variant passes when
  * its facts are exactly the wanted (indicator, value, qualifier). --verbose lists every failing variant with
- * what was missing and what came out instead. The figures never gate here (the test keeps floors).
+ * what was missing and what came out instead; --floors prints the measured rates rounded down, as the test's
+ * floors are written. The figures never gate here (the test keeps floors).
  */
 import { extractReport } from '../src/lib/extract/index.ts';
 import { generateVariations, judge, reportOf, type Variant, type Verdict } from './lib/variations.ts';
@@ -52,4 +53,21 @@ if (verbose) {
     const extra = verdict.extra.map((f) => `${f.indicator_id}=${f.value}${f.qualifier === 'exact' ? '' : `(${f.qualifier})`}`).join(' ');
     console.log(`${v.id.padEnd(34)} ${v.text}\n${''.padEnd(34)} missing: ${miss || '-'}  extra: ${extra || '-'}`);
   }
+}
+
+if (args.includes('--floors')) {
+  const floors = (pick: (v: Variant) => string | null) => {
+    const by = new Map<string, [number, number]>();
+    for (const { v, verdict } of rows) {
+      const k = pick(v);
+      if (k === null) continue;
+      const t = by.get(k) ?? [0, 0];
+      t[0] += verdict.pass ? 1 : 0;
+      t[1]++;
+      by.set(k, t);
+    }
+    return Object.fromEntries([...by].sort().map(([k, [p, n]]) => [k, Math.floor((p / n) * 100) / 100]));
+  };
+  console.log('\nPOSITIVE_FLOOR', JSON.stringify(floors((v) => (v.polarity === 'positive' ? v.indicator : null))));
+  console.log('NEGATIVE_FLOOR', JSON.stringify(floors((v) => (v.polarity === 'negative' ? v.form : null))));
 }

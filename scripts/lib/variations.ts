@@ -48,6 +48,8 @@ interface Grammar {
   tails?: Tail[];
   /** where or how, before the verb (在各村(社区), 通过…等形式): the town's own activity all the same */
   places?: string[];
+  /** a stock or a one-off (聘请, 建成, 现有): no adverb, no 共/累计 */
+  plainVerb?: boolean;
 }
 interface Tail { text: string; want?: Want }
 
@@ -100,7 +102,7 @@ export const GRAMMARS: Grammar[] = [
   {
     indicator: 'out_events', mag: 'medium', subjects: [...ALL_SUBJ, '镇司法所'], verbs: ['开展', '举办', '组织开展', '组织'],
     objects: ['普法宣传活动', '法治宣传活动', '普法活动', '法治宣传进村(社区)活动', '“宪法宣传周”活动', '法律讲座', '普法讲座', '送法下乡活动'],
-    mods: ['', '各类', '多种形式的', '面向群众的', '线上线下', '形式多样的', '主题'], units: ['场', '场次', '次'], orders: ['VOQ', 'VQO', 'OVQ'],
+    mods: ['', '各类', '多种形式的', '面向群众的', '线上线下', '形式多样的'], units: ['场', '场次', '次'], orders: ['VOQ', 'VQO', 'OVQ'],
     places: ['', '', '在各村(社区)', '在辖区内', '围绕“八五”普法规划,', '通过以案释法、现场答疑等形式'],
     templates: ['深入村(社区)开展普法宣传{Q}', '走进校园开展法治讲座{Q}', '组织普法志愿者开展{M}普法宣传{Q}'],
     tails: [{ text: '，受教育群众5000余人次', want: { indicator: 'out_reach', value: 5000, qualifier: 'lower_bound' } },
@@ -120,7 +122,7 @@ export const GRAMMARS: Grammar[] = [
     units: ['条', '幅'], orders: ['VOQ', 'VQO'],
   },
   {
-    indicator: 'out_culture_sites', mag: 'small', subjects: [...ALL_SUBJ], verbs: ['建成', '新建', '打造', '建设'],
+    indicator: 'out_culture_sites', mag: 'small', plainVerb: true, subjects: [...ALL_SUBJ], verbs: ['建成', '新建', '打造', '建设'],
     objects: ['法治文化长廊@处个', '法治文化广场@处个', '法治宣传栏@块个处', '法治文化阵地@处个', '普法宣传栏@块个'], units: ['处', '个', '块'], orders: ['VOQ', 'VQO'],
   },
   // ── legal services ──────────────────────────────────────────────────────────
@@ -135,7 +137,7 @@ export const GRAMMARS: Grammar[] = [
     objects: ['法律援助案件'], units: ['件'], orders: ['VOQ', 'VQO'],
   },
   {
-    indicator: 'dm_legal_advisers', mag: 'small', subjects: ['镇政府', '我镇'], verbs: ['聘请', '聘用'], objects: ['法律顾问', '常年法律顾问'],
+    indicator: 'dm_legal_advisers', mag: 'small', plainVerb: true, subjects: ['镇政府', '我镇'], verbs: ['聘请', '聘用'], objects: ['法律顾问', '常年法律顾问'],
     units: ['名', '位'], orders: ['VOQ', 'VQO'], templates: ['现有法律顾问{Q}'],
   },
   // ── reviews ─────────────────────────────────────────────────────────────────
@@ -209,7 +211,7 @@ function renderNumber(mag: Mag, r: () => number): NumRender {
     case 'chaoguo': return { text: `超过${rv}`, value: rv, qualifier: 'lower_bound', form };
     case 'duo': return { text: `${rv}多`, value: rv, qualifier: 'lower_bound', form };
     case 'thousands': return { text: base.toLocaleString('en-US'), value: base, qualifier: 'exact', form };
-    case 'wan': { const w = Math.round(base / 1000) / 10; return { text: `${w}万`, value: Math.round(w * 1e4), qualifier: 'exact', form }; }
+    case 'wan': { if (base < 10000) return { text: base.toLocaleString('en-US'), value: base, qualifier: 'exact', form: 'thousands' }; const w = Math.round(base / 1000) / 10; return { text: `${w}万`, value: Math.round(w * 1e4), qualifier: 'exact', form }; }
     case 'wan_yu': { const w = Math.max(1, Math.floor(base / 10000)); return { text: `${w === 2 ? '两' : chineseNumeral(w)}万余`, value: w * 1e4, qualifier: 'lower_bound', form }; }
     default: return { text: String(base), value: base, qualifier: 'exact', form: 'arabic' };
   }
@@ -262,7 +264,7 @@ function positive(g: Grammar, r: () => number, street: boolean): { text: string;
     want.push({ indicator: g.indicator, value: f.value, qualifier: f.qualifier });
   } else {
     const order = pick(g.orders);
-    const verb = pick(ADVERBS) + pick(g.verbs) + (r() < 0.15 ? '了' : '');
+    const verb = (g.plainVerb ? '' : pick(ADVERBS)) + pick(g.verbs) + (r() < 0.15 ? '了' : '');
     const ou = objectUnits(pick(g.objects), g.units);
     const obj = mod + ou.obj;
     const q = `${n.text}${pick(ou.units)}`;
@@ -274,7 +276,7 @@ function positive(g: Grammar, r: () => number, street: boolean): { text: string;
   if (tail?.want) want.push(tail.want);
   // the object first (普法宣传活动共开展12场) stands without a subject
   const place = form === 'template' || form === 'OVQ' ? '' : pick(g.places ?? ['']);
-  const lead = form === 'OVQ' ? '' : (street ? asStreet(subject) : subject) + total + place;
+  const lead = form === 'OVQ' ? '' : (street ? asStreet(subject) : subject) + (g.plainVerb ? '' : total) + place;
   const comma = time && lead && r() < 0.5 ? '，' : '';
   let text = `${time}${comma}${lead}${body}${tail ? tail.text : ''}。`;
   if (street) text = text.replace(/依法治镇/g, '依法治街');

@@ -106,6 +106,15 @@ const CHANGE_WORD = /(?:增长|增加|下降|减少|提升|提高|上升|降低|
 const COMPARE = /同比|环比|较(?:去年|上年|上一年|往年|20\d\d年|19\d\d年)|比(?:去年|上年|上一年)/;
 /** Figures of a wider unit inside a town report. */
 const WIDER = /全(?:县|市|区|省|国)|(?:县|市|区)(?:法院|人民法院|检察院|公安局|司法局|市场监管局|法律援助中心)|全国|全省/;
+/**
+ * A plan word opening a sentence's first clause (力争开展…; 计划组织…), without the frequencies of TARGET
+ * (每月开展一次…,全年共开展12次 is achieved) and not deep in it (制定…学习计划,累计开展…18场次 is achieved).
+ */
+const PLAN = /^[^,]{0,4}?(?:计划|力争|力求|争取|拟|预计|下一步|明年|将(?!近|军)(?![^,]*(?:纳入|列入|作为|融入|写入|贯穿|落实到)))/;
+/** The villages as a clause's subject (not 在各村…, not 镇村两级). */
+const VILLAGES_SUBJECT = /^(?:全镇|全乡|全街道)?各(?:村|社区|行政村|村居)(?!民)/;
+/** A clause that names its own subject or period, so the sentence's first clause does not rule it. */
+const OWN_SUBJECT = /^(?:(?:其中|同时|此外|另外)[,]?)?(?:我(?:镇|乡|街道)|全(?:镇|乡|街道)|本(?:镇|乡|街道)|镇|乡|街道|全年|今年|年内|\d{4}年)/;
 const CONTEXT_COUNT = /^(?:\(?社区\)?)?(?:村|社区|行政村|自然村|居委会|网格|村民小组|部门|单位|站所|办所|乡镇|镇街|街道)/;
 /** Leading words that are not part of a statement (trimmed from evidence). */
 const LEAD = /^(?:[、,:()（）“”"'\s]|其中|同时|此外|并且?|和|及|以及|共计?|累计|合计|全年|今年以来|年内|我(?:镇|乡|街道|县|区)|全(?:镇|乡|街道))+/;
@@ -237,8 +246,8 @@ function statedYear(sentencePre: string): number | null {
   return y;
 }
 
-/** A time anchor that scopes a 累计 total to the reporting period (今年以来累计, 2024年累计, 截至…累计). */
-const PERIOD_ANCHOR = /今年|本年|年度|全年|\d{4}年|截[至止]|以来|上半年|季度|\d{1,2}月/;
+/** A time anchor that scopes a 累计 total to the reporting period (今年以来累计, 2024年累计, 年内累计, 截至…累计). */
+const PERIOD_ANCHOR = /今年|本年|年度|全年|年内|一年来|\d{4}年|截[至止]|以来|上半年|季度|\d{1,2}月/;
 /** Masked years of template reports (XX年, 20XX年, 201*年). */
 const MASKED_YEAR = /(?:(?:19|20)?[X×*]{1,2}|\d{2,3}[X×*])年(?!以来|来)/g;
 
@@ -278,6 +287,18 @@ function guard(
   // only when the wider unit is the clause's subject (邀请县司法局律师… is still the town's event)
   const subject = clausePre.replace(/^(?:(?:\d{4}年(?:度)?|全年|今年(?:以来)?|年内|同时|此外|其中|另外|目前)[,]?)+/, '');
   if (townReport && WIDER.exec(subject)?.index === 0) return 'wider-unit';
+  // the villages as the subject (各村(社区)开展普法活动15场): their figures, not the town's total
+  if (townReport && VILLAGES_SUBJECT.test(subject)) return 'wider-unit';
+  // the sentence's first clause rules later clauses that name no subject or period of their own:
+  // 全县共开展普法宣传活动,受教育群众1400人次; 力争…,参训15人次; 每个村(社区)…,惠及群众…
+  const headEnd = c.sentencePre.indexOf(',');
+  if (headEnd >= 0 && headEnd < c.sentencePre.length - clausePre.length && !OWN_SUBJECT.test(clausePre)) {
+    const head = c.sentencePre.slice(0, headEnd);
+    const hs = head.replace(/^(?:(?:\d{4}年(?:度)?|全年|今年(?:以来)?|年内|同时|此外|另外|目前)[,]?)+/, '');
+    if (PLAN.test(hs) || (FREQ.test(head) && /不少于|至少/.test(clausePre))) return 'target';
+    if (/^每个?(?:村|社区|行政村)/.test(hs)) return 'per-unit';
+    if (townReport && (WIDER.exec(hs)?.index === 0 || VILLAGES_SUBJECT.test(hs))) return 'wider-unit';
+  }
   // a bare 累计 with nothing tying it to the period is a running multi-year total
   if (/累计/.test(clausePre) && !PERIOD_ANCHOR.test(c.sentencePre)) return 'cumulative';
   // a series over masked years (XX年…，20XX年…): only the last year's figures are the report's

@@ -113,7 +113,7 @@ const UNIT_BLOCK: Record<string, RegExp> = {
 // The pattern starts at the number (a fast first-character check); a qualifier before it is looked up by hand.
 const PRE_BEFORE = new RegExp(`(?:${PRE})$`);
 const QTY = new RegExp(
-  `(?<n1>${AR}|${CN}|万(?=[余多]))(?:(?<rs>[-—–~至到])(?<n2>${AR}|${CN}))?(?<q1>余|多)?(?<mult>万|亿)?(?<q2>余|多)?(?<unit>${UNITS.join('|')})(?<post>以上|左右|以下|以内|之多|多)?`,
+  `(?<n1>${AR}|${CN}|万(?=[余多]))(?:(?<rs>[-—–~至到])(?<n2>${AR}|${CN}))?(?<q1>余|多)?(?<mult>万|亿)?(?<q2>余|多)?(?<unit>${UNITS.join('|')})(?<post>以上|左右|以下|以内|之多|多(?![\u4e00-\u9fa5]))?`,
   'g',
 );
 
