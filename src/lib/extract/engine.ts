@@ -111,8 +111,8 @@ const WIDER = /全(?:县|市|区|省|国)|(?:县|市|区)(?:法院|人民法院|
  * (每月开展一次…,全年共开展12次 is achieved) and not deep in it (制定…学习计划,累计开展…18场次 is achieved).
  */
 const PLAN = /^[^,]{0,4}?(?:计划|力争|力求|争取|拟|预计|下一步|明年|将(?!近|军)(?![^,]*(?:纳入|列入|作为|融入|写入|贯穿|落实到)))/;
-/** The villages as a clause's subject (not 在各村…, not 镇村两级). */
-const VILLAGES_SUBJECT = /^(?:全镇|全乡|全街道)?各(?:村|社区|行政村|村居)(?!民)/;
+/** The villages as the actor of a clause (各村(社区)开展…; not 在各村…, not 各村党员干部参加… as trainees). */
+const VILLAGES_SUBJECT = /^(?:全镇|全乡|全街道)?各(?:村|社区|行政村|村居)(?:\((?:社区|居)\))?(?:共|均|累计|合计|分别|也|成功)?(?:开展|组织|举办|召开|受理|调处|化解|调解|办理|代理|发生|发放|悬挂|张贴|建成|新建|建设|打造|聘请|聘用|提供|解答|接待|排查|审查|审核|完成|进行|查处|立案)/;
 /** A clause that names its own subject or period, so the sentence's first clause does not rule it. */
 const OWN_SUBJECT = /^(?:(?:其中|同时|此外|另外)[,]?)?(?:我(?:镇|乡|街道)|全(?:镇|乡|街道)|本(?:镇|乡|街道)|镇|乡|街道|全年|今年|年内|\d{4}年)/;
 const CONTEXT_COUNT = /^(?:\(?社区\)?)?(?:村|社区|行政村|自然村|居委会|网格|村民小组|部门|单位|站所|办所|乡镇|镇街|街道)/;
@@ -295,7 +295,7 @@ function guard(
   if (headEnd >= 0 && headEnd < c.sentencePre.length - clausePre.length && !OWN_SUBJECT.test(clausePre)) {
     const head = c.sentencePre.slice(0, headEnd);
     const hs = head.replace(/^(?:(?:\d{4}年(?:度)?|全年|今年(?:以来)?|年内|同时|此外|另外|目前)[,]?)+/, '');
-    if (PLAN.test(hs) || (FREQ.test(head) && /不少于|至少/.test(clausePre))) return 'target';
+    if (PLAN.test(hs) || (FREQ.test(head) && /不少于|至少/.test(clausePre + norm.slice(q.start, q.numStart)))) return 'target';
     if (/^每个?(?:村|社区|行政村)/.test(hs)) return 'per-unit';
     if (townReport && (WIDER.exec(hs)?.index === 0 || VILLAGES_SUBJECT.test(hs))) return 'wider-unit';
   }

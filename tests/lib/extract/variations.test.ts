@@ -18,7 +18,7 @@ const POSITIVE_FLOOR: Record<string, number> = {
   med_success: 1, out_banners: 1, out_culture_sites: 1, out_events: 0.9, out_materials: 0.85, out_reach: 1,
   pet_hotline_tickets: 1, pet_petitions_received: 1, svc_legal_aid_cases: 0.97, svc_legal_consultations: 0.73,
 };
-const NEGATIVE_FLOOR: Record<string, number> = { change: 1, multi_year: 1, other_unit: 1, per_unit: 1, plan: 1, target: 0.9 };
+const NEGATIVE_FLOOR: Record<string, number> = { change: 1, multi_year: 1, other_unit: 1, per_unit: 1, plan: 1, target: 1 };
 
 const variants = generateVariations();
 const results = variants.map((v) => {
