@@ -33,6 +33,8 @@ export interface CompareState {
   partial: boolean;
   /** Per category, the indicator drawn as trend lines (only non-default picks). */
   pick: Record<string, string>;
+  /** Draw counts per village-level unit (每村(社区)平均, derived from the gazetteer's counts). */
+  perVillage: boolean;
 }
 
 const list = (s: string | null): string[] => (s ? s.split(',').filter(Boolean) : []);
@@ -80,6 +82,7 @@ export function parseCompare(p: URLSearchParams): CompareState {
     y1: year(p.get('to')),
     partial: p.get('partial') === '1',
     pick,
+    perVillage: p.get('per') === 'village',
   };
 }
 
@@ -89,7 +92,7 @@ export const COMPARE_MAX = 200;
 /** The overview's scope and period as a compare link's query (the nav carries them over). */
 export function compareFromOverview(p: URLSearchParams): string {
   const o = parseOverview(p);
-  return compareSearch({ province: o.province, county: o.county, towns: o.towns, y0: o.y0, y1: o.y1, partial: o.partial, pick: {} });
+  return compareSearch({ province: o.province, county: o.county, towns: o.towns, y0: o.y0, y1: o.y1, partial: o.partial, pick: {}, perVillage: o.perVillage });
 }
 
 export function compareSearch(s: CompareState): string {
@@ -102,5 +105,6 @@ export function compareSearch(s: CompareState): string {
   if (s.partial) p.set('partial', '1');
   const show = Object.entries(s.pick).map(([c, i]) => `${c}:${i}`);
   if (show.length) p.set('show', show.join(','));
+  if (s.perVillage) p.set('per', 'village');
   return p.toString();
 }

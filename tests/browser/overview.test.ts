@@ -144,6 +144,10 @@ describe('overview /', () => {
     expect(await s.page.getByTestId('scope-line').textContent()).toContain(`${n}个乡镇(街道)`);
     expect(await s.page.getByTestId('pick-towns').textContent()).toContain(`全部(${n})`);
     expect(await s.page.locator('[data-panel="ranking"]').textContent()).toContain(`共${n}个乡镇(街道)`);
+    // the charts list the county's non-reporters under them (from the 2023 list), never as 0
+    for (const panel of ['mediation', 'litigation', 'outreach'])
+      await expect.poll(() => s.page.getByTestId(`${panel}-nonreporters`).textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^未报告\\(${n - 1}个\\):.*洋川街道`));
+    expect(await s.page.getByTestId('mediation-nonreporters').textContent()).not.toContain('蒲场镇');
     // the coverage view: every township × every year, 蒲场镇's 2024 report in
     const cov = s.page.getByTestId('coverage');
     await cov.waitFor({ timeout: 30_000 });

@@ -20,6 +20,10 @@ describe('filters in the URL', () => {
   });
   it("carries the overview's scope and period over to compare", () => {
     const q = compareFromOverview(new URLSearchParams(overviewSearch({ province: '广东省', county: '440881', towns: [], y0: 2024, y1: 2024, rank: 'out_reach', partial: false, perVillage: false })));
-    expect(parseCompare(new URLSearchParams(q))).toEqual({ province: '广东省', county: '440881', towns: [], y0: 2024, y1: 2024, partial: false, pick: {} });
+    expect(parseCompare(new URLSearchParams(q))).toEqual({ province: '广东省', county: '440881', towns: [], y0: 2024, y1: 2024, partial: false, pick: {}, perVillage: false });
+    // per village carries over too
+    const pv = compareFromOverview(new URLSearchParams(overviewSearch({ province: '', county: '520323', towns: [], y0: null, y1: null, rank: 'med_cases_total', partial: false, perVillage: true })));
+    expect(pv).toBe('county=520323&per=village');
+    expect(parseCompare(new URLSearchParams(pv)).perVillage).toBe(true);
   });
 });

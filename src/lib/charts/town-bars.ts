@@ -47,6 +47,9 @@ export function townBarsData(bars: TownBar[], unit: string, t: (k: MessageKey) =
   };
 }
 
+/** Town names are untrusted text (imported reports): the HTML tooltip gets them escaped, never as markup. */
+const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
 export function townBarsOption(bars: TownBar[], unit: string, locale: Locale): ChartOption {
   const fmt = (v: number) => (unit === '%' ? formatPercent(v, locale) : formatCompact(v, locale));
   const label = (b: TownBar) => `${b.lower ? '≥' : ''}${fmt(b.value)}${b.partial ? '*' : ''}`;
@@ -57,7 +60,7 @@ export function townBarsOption(bars: TownBar[], unit: string, locale: Locale): C
       axisPointer: { type: 'shadow' },
       formatter: (ps: { dataIndex: number }[]) => {
         const b = bars[ps[0]?.dataIndex ?? -1];
-        return b ? `${b.town_name}<br/>${label(b)}${unit === '%' ? '' : ` ${unitName(unit, locale)}`}` : '';
+        return b ? `${esc(b.town_name)}<br/>${label(b)}${unit === '%' ? '' : ` ${unitName(unit, locale)}`}` : '';
       },
     },
     grid: { left: 48, right: 24, top: 32, bottom: 24, containLabel: true },

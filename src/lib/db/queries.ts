@@ -273,7 +273,7 @@ export const overviewUnits = defineQuery({
   name: 'overview_units',
   sql: overviewUnitsSql,
   params: z.tuple([z.string(), z.string(), int.positive()]),
-  row: scopeUnits.row.omit({ n_facts: true, adcode: true, n_villages: true }),
+  row: scopeUnits.row.omit({ n_facts: true, adcode: true }),
 });
 export type OverviewUnit = z.infer<typeof overviewUnits.row>;
 

@@ -55,3 +55,21 @@ export function briefTable(d: ChartData, complete: Table, locale: Locale, oneYea
   );
   return { header, rows };
 }
+
+/**
+ * The briefing's "sources and notes": each chart's frame notes, merged. A note every chart carries (the scope,
+ * the same non-reporters) is said once; a note only some charts carry is said once per distinct text and
+ * names the charts it belongs to ("图1、图3:未报告(20个):…"), so two charts with different non-reporters never
+ * give two unlabelled "未报告(20个)" lines that contradict each other.
+ */
+export function mergeNotes(parts: { ref: string; notes: string[] }[], sep: string, colon: string): string[] {
+  const order: string[] = [];
+  const refs = new Map<string, string[]>();
+  for (const p of parts)
+    for (const n of p.notes) {
+      if (!refs.has(n)) (order.push(n), refs.set(n, []));
+      const r = refs.get(n)!;
+      if (!r.includes(p.ref)) r.push(p.ref);
+    }
+  return order.map((n) => (refs.get(n)!.length === parts.length ? n : `${refs.get(n)!.join(sep)}${colon}${n}`));
+}

@@ -5,6 +5,7 @@
  */
 import { chartPng, chartRegistry } from './chart-files.ts';
 import type { BriefingSection } from './briefing.ts';
+import { mergeNotes } from './brief-data.ts';
 import type { Locale, MessageKey } from '../i18n/messages.ts';
 
 /** 800 px frames at 2.5× = 2000 px over 16 cm: 317 dpi, print resolution. */
@@ -23,7 +24,7 @@ export interface BriefingRequest {
 
 export async function buildPageBriefing(r: BriefingRequest): Promise<{ bytes: Uint8Array; sections: number }> {
   const sections: BriefingSection[] = [];
-  const notes: string[] = [];
+  const noted: { ref: string; notes: string[] }[] = [];
   let synthetic = false;
   for (const src of chartRegistry.values()) {
     const part = await src.brief?.();
@@ -34,11 +35,13 @@ export async function buildPageBriefing(r: BriefingRequest): Promise<{ bytes: Ui
     let height = 0;
     if (src.option()) ({ png, width, height } = await chartPng(src, BRIEF_SCALE, await src.frame()));
     sections.push({ title: part.title, caption: part.caption, png, width, height, sentences: part.sentences, table: part.table });
-    for (const n of part.notes) if (!notes.includes(n)) notes.push(n);
+    // a section is referred to by its figure when it has one, else by its table
+    noted.push({ ref: r.t(png ? 'brief.figureRef' : 'brief.tableRef', { n: sections.length }), notes: part.notes });
   }
   if (!sections.length) throw new Error(r.t('brief.nothing'));
   const { buildBriefing } = await import('./briefing.ts');
   const t = r.t;
+  const notes = mergeNotes(noted, r.locale === 'zh' ? '、' : ', ', r.locale === 'zh' ? ':' : ': ');
   const bytes = await buildBriefing({
     locale: r.locale,
     title: t('brief.title', { scope: r.scope, period: r.period }),

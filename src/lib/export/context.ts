@@ -49,10 +49,10 @@ type T = (k: MessageKey, vars?: Record<string, string | number>) => string;
 const hasValue = (d: ChartData, r: Record<string, unknown>) => d.columns.some((c) => (c.kind === 'num' || c.kind === 'pct') && r[c.key] !== null && r[c.key] !== undefined);
 
 /** Whether the data row belongs to the town (by id when the row has one, else by name). */
-const isTown = (r: Record<string, unknown>, tw: ScopeTown) => (r.town_id !== undefined ? r.town_id === tw.town_id : r.town_name === tw.name_zh);
+const isTown = (r: Record<string, unknown>, tw: Pick<ScopeTown, 'town_id' | 'name_zh'>) => (r.town_id !== undefined ? r.town_id === tw.town_id : r.town_name === tw.name_zh);
 
 /** The scope's towns with no value at all in the chart's rows. */
-export function nonReporters(d: ChartData, towns: ScopeTown[]): ScopeTown[] {
+export function nonReporters<T extends Pick<ScopeTown, 'town_id' | 'name_zh'>>(d: ChartData, towns: T[]): T[] {
   const rows = d.rows.filter((r) => hasValue(d, r));
   return towns.filter((tw) => !rows.some((r) => isTown(r, tw)));
 }

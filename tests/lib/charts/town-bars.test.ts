@@ -23,4 +23,9 @@ describe('town bars (one indicator, one year)', () => {
     expect(opt.xAxis.data).toEqual(['乙镇', '甲镇', '丙镇']);
     expect(townBarsData(bars, '件', tZh).rows.map((r) => [r.town_id, r.value])).toEqual([['b', 120], ['a', 100], ['c', 0]]);
   });
+  it("a town's name is text in the tooltip, never markup", () => {
+    const bad = [{ town_id: 'x', town_name: '<img src=x onerror=alert(1)>镇', year: 2024, value: 1, lower: false, partial: false, zero: false }];
+    const opt = townBarsOption(bad, '件', 'zh') as { tooltip: { formatter: (ps: { dataIndex: number }[]) => string } };
+    expect(opt.tooltip.formatter([{ dataIndex: 0 }])).toBe('&lt;img src=x onerror=alert(1)&gt;镇<br/>1 件');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeTable, frameNotes, lowerBoundShown, nonReporters, sourceCounts, type ExportContext } from '../../../src/lib/export/context.ts';
-import { briefTable, figuresFor, missingFor, scopeRef } from '../../../src/lib/export/brief-data.ts';
+import { briefTable, figuresFor, mergeNotes, missingFor, scopeRef } from '../../../src/lib/export/brief-data.ts';
 import { mediationData } from '../../../src/lib/charts/mediation.ts';
 import type { EvidenceRow, MediationRow, ScopeTown } from '../../../src/lib/db/queries.ts';
 import { en, zh, type MessageKey } from '../../../src/lib/i18n/messages.ts';
@@ -77,5 +77,27 @@ describe('briefing data', () => {
     expect(bt.rows.map((r) => r[2])).toEqual(['100', '≥ 50', '0', '—']);
     expect(briefTable(data, completeTable(data, ctx, [2024], t), 'zh', true).header[1]).toBe('调处总数'); // one year: no year column
     expect(scopeRef({ province: '测试省', county: '测试县', towns: [], y0: 2024, y1: 2024, partial: 0, indicators: [], perTown: true }, ctx, '测试县')).toEqual({ kind: 'county', name: '测试县', n: 4 });
+  });
+});
+
+describe("the briefing's sources and notes (mergeNotes)", () => {
+  // Two charts of one county whose non-reporters differ: each frame says "未报告(N个)" with its own towns.
+  // Listed as they were (de-duplicated by text only), the briefing said "未报告" twice, unlabelled, with
+  // different towns (with 20 towns each: "未报告(20个)" twice).
+  const lit = mediationData([med('a', '甲镇', 3), med('d', '丁镇', 1)], t);
+  const litNotes = frameNotes(lit, { ...ctx, towns, nScope: 4 }, '测试县', t);
+  it('the frames of two charts name different non-reporters', () => {
+    const a = frameNotes(data, ctx, '测试县', t).find((n) => n.startsWith('未报告'))!;
+    const b = litNotes.find((n) => n.startsWith('未报告'))!;
+    expect([a, b]).toEqual(['未报告(1个):丁镇', '未报告(2个):乙镇、丙镇']);
+  });
+  it('a note every chart carries is said once; the others name their charts, so no two lines contradict', () => {
+    const a = frameNotes(data, ctx, '测试县', t);
+    const out = mergeNotes([{ ref: '图1', notes: a }, { ref: '图2', notes: litNotes }, { ref: '图3', notes: a }], '、', ':');
+    expect(out.filter((n) => n.includes('未报告'))).toEqual(['图1、图3:未报告(1个):丁镇', '图2:未报告(2个):乙镇、丙镇']);
+    expect(out.filter((n) => n.startsWith('范围:'))).toHaveLength(1); // same scope line in all three: once, unlabelled
+    expect(out.filter((n) => /未报告\(\d+个\)/.test(n)).every((n) => /^图\d/.test(n))).toBe(true);
+    // the same notes everywhere: said once each, no labels
+    expect(mergeNotes([{ ref: '图1', notes: a }, { ref: '图2', notes: a }], '、', ':')).toEqual(a);
   });
 });

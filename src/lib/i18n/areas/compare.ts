@@ -21,6 +21,13 @@ export const zh = {
   'compare.emptyCats': '以下类别在所选范围{period}均无数据:{cats}',
   'compare.nNoData': '另有{n}项指标无数据',
   'compare.barsNote': '一个年份:每个乡镇一根柱,按数值从大到小;未报告的乡镇列在图下,不按零处理。延长年份范围可看趋势。',
+  'compare.allCounty': '{county}全部乡镇(街道)({n}个)',
+  'compare.countyAll': '{county}全部{n}个乡镇(街道)(国家统计局2023年区划代码),其中{k}个在{period}有数据;其余列为“未报告”,不按零处理。',
+  'compare.perVillage': '按每村(社区)平均显示',
+  'compare.perVillageWhat': '(每村(社区)平均)',
+  'compare.pvRate': '比率类指标不做每村(社区)平均,图中为报告值。',
+  'compare.matrixSilent': '未报告本类指标({n}个):{names}',
+  'compare.matrixStated': '表中均为报告值(未按村平均)。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -45,4 +52,11 @@ export const en: Record<keyof typeof zh, string> = {
   'compare.emptyCats': 'No data for the selection in {period}: {cats}',
   'compare.nNoData': '{n} more indicators have no data',
   'compare.barsNote': 'One year: one bar per town, largest first; towns that did not report are listed under the chart, not counted as zero. Widen the period to see trends.',
+  'compare.allCounty': 'All towns of {county} ({n})',
+  'compare.countyAll': 'All {n} towns of {county} (2023 official list); {k} have data for {period}, the others are listed as not reported, never as zero.',
+  'compare.perVillage': 'Per village (每村(社区)平均)',
+  'compare.perVillageWhat': ' per village',
+  'compare.pvRate': 'Rates are never divided per village: the chart shows the stated value.',
+  'compare.matrixSilent': 'No figure in this category ({n}): {names}',
+  'compare.matrixStated': 'The table holds stated figures (not per village).',
 };
