@@ -382,7 +382,12 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     let pi = i - 1;
     while (pi >= 0 && isIdiom(norm, qs[pi]!)) pi--;
     const prev = pi >= 0 ? qs[pi]! : null;
-    const localStart = Math.max(prev && prev.end > clauseStart ? prev.end : clauseStart, preWindowStart(norm, q.start));
+    let localStart = Math.max(prev && prev.end > clauseStart ? prev.end : clauseStart, preWindowStart(norm, q.start));
+    // a later item of a number-first list (举办3期培训班、2次集中学习): the words before it are the previous
+    // item's object, not its own counted phrase; it carries the list's verb and its object follows it
+    const listVerb = prev !== null && pi >= 0 && /^[\u4e00-\u9fa5“”"《》]{1,16}、$/.test(norm.slice(localStart, q.start)) && OBJECT.test(norm.slice(q.end, q.end + 16))
+      ? VERB_END.exec(preOf[pi] ?? '')?.[0] ?? null : null;
+    if (listVerb) localStart = q.start - 1;
     const clauseEnd = Math.min(clauses.next(q.end, norm.length), q.end + MAX_CLAUSE);
     const next = qs[i + 1];
     const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
@@ -458,10 +463,11 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
     };
     runRules(c, null, '');
     // the counted object after the number (开展12次普法宣传活动, 发放3000余份宣传资料): read verb + object
-    if (!ruleFirst.size && VERB_END.test(c.pre)) {
+    if (!ruleFirst.size && (VERB_END.test(c.pre) || listVerb)) {
       const obj = OBJECT.exec(c.post)?.[0] ?? '';
       if (obj.length >= 2) {
-        runRules({ ...c, pre: c.pre + obj, post: '', postSentence: c.postSentence.slice(obj.length) }, null, 'obj:', q.end + obj.length);
+        const pre = listVerb ? listVerb + obj : c.pre + obj;
+        runRules({ ...c, pre, post: '', postSentence: c.postSentence.slice(obj.length) }, listVerb ? q.start : null, 'obj:', q.end + obj.length);
       }
     }
 

@@ -120,6 +120,13 @@ const CLASSES: { name: string; cases: [string, [string, number][]][]; head?: str
       ['2022年3月以来,镇综治中心接待群众来访420人次。', []],
     ],
   },
+  {
+    name: 'a later item of a number-first list carries the list’s verb; the previous item’s object is not its counted phrase',
+    cases: [
+      ['围绕习近平法治思想,组织开展4期专题培训班、3次集中学习。', [['ls_theory_study_sessions', 3], ['ls_training_sessions', 4]]],
+      ['全年开展15场普法宣传活动、6次法治讲座。', [['out_events', 6], ['out_events', 15]]],
+    ],
+  },
 ];
 
 describe('wording classes', () => {
