@@ -129,7 +129,7 @@ export const GRAMMARS: Grammar[] = [
   {
     indicator: 'svc_legal_consultations', mag: 'medium', subjects: ['镇司法所', '镇公共法律服务站', '我镇'], verbs: ['解答', '提供', '接待', '受理'],
     objects: ['法律咨询', '群众法律咨询', '法律咨询服务'], mods: ['', '各类', '免费'], units: ['人次', '次', '件次'], orders: ['VOQ', 'VQO'],
-    places: ['', '', '在村(社区)公共法律服务工作室', '通过“法律明白人”和村法律顾问'],
+    places: ['', '', '在村(社区)公共法律服务工作室', '在镇便民服务中心'],
     templates: ['为{N}名群众提供法律咨询', '解答群众法律问题{Q}'],
   },
   {

@@ -175,8 +175,20 @@ interface Scored { ind: string; p: number; feats: string[] }
 const STUDY_FAMILY = ['ls_theory_study_sessions', 'ls_law_study_sessions', 'ls_training_sessions', 'ls_training_attendance'];
 
 /** A clause that ends with a verb before the number, and the noun phrase after it. */
-const VERB_END = /(?:开展|组织|举办|举行|召开|发放|散发|悬挂|张贴|排查|调处|化解|调解|接待|解答|办理|受理|出具|审查|审核|聘请|培训|建成|打造|推送|发布|制作|签订|处理|查处|完成)了?(?:各类|各种|专题|集中)?$/;
-const OBJECT = /^[\u4e00-\u9fa5“”"《》]{2,16}/;
+const VERB_END = /(?:开展|组织|举办|举行|召开|发放|散发|分发|派发|赠送|悬挂|张贴|排查|调处|化解|调解|接待|解答|提供|办理|受理|代理|出具|审查|审核|进行|聘请|培训|建成|新建|建设|打造|推送|发布|制作|签订|处理|查处|完成)了?(?:各类|各种|专题|集中)?$/;
+/** The counted object after the number; a 、 list of kinds ending in 等 belongs to it (婚姻家庭、邻里等矛盾纠纷). */
+const OBJECT = /^(?:(?:[\u4e00-\u9fa5“”"]{2,8}、)+[\u4e00-\u9fa5“”"]{2,8}等[\u4e00-\u9fa5“”"《》]{2,16}|[\u4e00-\u9fa5“”"《》]{2,16})/;
+/**
+ * Words that qualify the counted object or the verb without naming it: 各类, 多种形式的, 面向群众的, 免费,
+ * a list of kinds ending in 等 (涉及土地、婚姻家庭等各类), and manner adverbs before a verb (依法调处, 扎实开展).
+ * Read past them when the rules find nothing in the words as written.
+ */
+const MODIFIERS = /各类|各种|各项|多种形式的?|形式多样的?|丰富多彩的?|面向群众的|线上线下|免费|(?:涉及)?(?:[\u4e00-\u9fa5]{2,6}、)+[\u4e00-\u9fa5]{2,6}等(?:各类|各种|多种)?/g;
+const ADVERBS = /(?:深入|扎实|积极|持续|依法|认真|妥善|有效|及时|全力)(?=(?:组织)?(?:开展|举办|调处|化解|调解|受理|办理|提供|发放|分发|进行|审查|审核|查处|解答|接待|召开|完成))/g;
+const stripModifiers = (s: string) => s.replace(MODIFIERS, '').replace(ADVERBS, '');
+/** The object named first as the topic, its verb right before the number (普法宣传活动共开展12场; 各类纠纷受理近200件). */
+const TOPIC_VERB = /参与|参加|协助|配合|开展|组织|举办|受理|调处|化解|调解|办理|提供|接待|发放|召开|审查|查处/;
+const TOPIC_FIRST = /(?<obj>[\u4e00-\u9fa5“”"《》()]{2,16})(?:共计?|累计|合计)?(?:组织)?(?<verb>开展|举办|举行|调处|化解|调解|受理|办理|发放|召开|解答|提供|接待|悬挂|张贴|查处|审查|审核)了?$/;
 
 /** Later items of a list: short words after 、 or 其中 (口头调解188件、书面101件). */
 const LIST_ITEM = /^(?:、|[,:]?(?:其中|分别为|包括|含))[^,;。]{0,10}$/;
@@ -461,14 +473,25 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
         }
       }
     };
-    runRules(c, null, '');
-    // the counted object after the number (开展12次普法宣传活动, 发放3000余份宣传资料): read verb + object
-    if (!ruleFirst.size && (VERB_END.test(c.pre) || listVerb)) {
-      const obj = OBJECT.exec(c.post)?.[0] ?? '';
-      if (obj.length >= 2) {
-        const pre = listVerb ? listVerb + obj : c.pre + obj;
-        runRules({ ...c, pre, post: '', postSentence: c.postSentence.slice(obj.length) }, listVerb ? q.start : null, 'obj:', q.end + obj.length);
-      }
+    // the counted object after the number (开展12次普法宣传活动, 发放3000余份宣传资料): read verb + object.
+    // Read first: a number right after its verb has its object after it, so the words before it (法律顾问
+    // 审查64份合同) name the actor, not what was counted
+    // (a later item of a number-first list reads its object with the list's verb)
+    const obj = VERB_END.test(c.pre) || listVerb ? OBJECT.exec(c.post)?.[0] ?? '' : '';
+    if (obj.length >= 2) {
+      const pre = (listVerb ?? c.pre) + stripModifiers(obj);
+      runRules({ ...c, pre, post: '', postSentence: c.postSentence.slice(obj.length) }, listVerb ? q.start : null, 'obj:', q.end + obj.length);
+    }
+    if (!ruleFirst.size) runRules(c, null, '');
+    // past modifiers and adverbs, and with a topic named first: 依法调处涉及土地、婚姻家庭等各类矛盾纠纷203起;
+    // 形式多样的普法宣传活动共开展36场 → 开展普法宣传活动
+    if (!ruleFirst.size) {
+      const bare = stripModifiers(c.pre);
+      const t = TOPIC_FIRST.exec(bare);
+      // (not when a verb governs the topic: 参与矛盾纠纷调解 is someone else's mediation)
+      if (t && TOPIC_VERB.test(t.groups!.obj)) t.groups!.verb = '';
+      const read = t && t.groups!.verb ? bare.slice(0, t.index) + t.groups!.verb + t.groups!.obj : bare;
+      if (read !== c.pre) runRules({ ...c, pre: read }, phraseStart(norm, localStart, q.start, false), 'read:');
     }
 
     // the topic of a list: a later item of 「A N件、B N件」 or 「…N件,其中A N件」 carries the first item's words

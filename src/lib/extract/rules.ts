@@ -178,9 +178,11 @@ export const RULES: readonly IndicatorRule[] = [
     notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c),
   },
   {
-    id: 'med.total.verb', indicator: 'med_cases_total', units: CASE, pre: R('(?:调处|化解|调解|解结)~4'), ctx: /纠纷|矛盾|调解/, ctxHeading: true,
-    notPre: /信访|来访|上访|接访|诉讼|复议|积案|口头|书面|成功|联合|已|率|正在|尚未|待/, notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c),
+    id: 'med.total.verb', indicator: 'med_cases_total', units: CASE, pre: R('(?:调处|化解|调解|解结|受理|接案)~4'), ctx: /纠纷|矛盾|调解/, ctxHeading: true,
+    notPre: /信访|来访|上访|接访|诉讼|复议|积案|口头|书面|成功|联合|已|率|正在|尚未|待|热线|诉求|工单|咨询|援助|案件/, notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c),
   },
+  // 接案调处N起 names the mediation itself
+  { id: 'med.intake', indicator: 'med_cases_total', units: CASE, pre: R('(?:接案|受理)调处~3'), notCtx: /行政争议/, when: (c) => notPetition(c) && !participated(c) },
   { id: 'med.people', indicator: 'med_cases_total', units: ['件'], pre: R('人民调解~4'), notPre: /员|委员会|培训|宣传/ },
 
   // ── outreach and training ────────────────────────────────────────────────────
@@ -246,6 +248,8 @@ export const RULES: readonly IndicatorRule[] = [
     post: P('(?:专题|工作|党委|党工委|党政联席|委员会)~6(?:会议|会)'), ctx: /法治|依法治|法制/, notCtx: /学法|学习会|培训|讲座|民主生活/,
   },
   { id: 'ls.meet.committee', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:依法治(?:镇|乡|街道?|区|县|市)|法治(?:政府)?(?:建设)?)(?:工作)?(?:领导小组|委员会)~8(?:会议|会)~4') },
+  // 专题研究(部署)法治工作N次: a special session on rule of law, whoever held it
+  { id: 'ls.meet.topic.study', indicator: 'ls_rol_meetings', units: ['次'], pre: R('专题(?:研究|部署|研究部署)~12(?:法治|依法治)~10'), notPre: /学习|学法|培训|宣传|普法|讲座|合法性|审查/ },
   { id: 'ls.meet.deploy', indicator: 'ls_rol_meetings', units: ['次'], pre: R('(?:研究|安排|专题)部署~4'), ctx: /法治|依法治/, notPre: /学习|学法|培训|宣传|普法/ },
   { id: 'ls.meet.party.post', indicator: 'ls_rol_meetings', units: ['次'], pre: R('党(?:委|工委)(?:会议?|常委会)~6'), post: P('~4(?:研究|部署|听取|审议)~30(?:法治|依法)') },
   { id: 'ls.theory.seminar', indicator: 'ls_theory_study_sessions', units: ['次', '场', '场次', '期'], subKind: 'seminar', pre: R('(?:(?:专题|集中)?学习研讨|专题研讨)(?:会|班)?~4'), notCtx: /法律顾问/, notPre: /依法行政|培训/ },
@@ -335,7 +339,7 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'enf.officers', indicator: 'enf_certified_officers', units: ['名', '人'], pre: R('(?:持证|持有(?:行政)?执法证(?:件)?|取得(?:行政)?执法(?:证|资格)|新增持证)~6(?:(?:执法)?人员)?~4'), subKind: (c) => (/新增/.test(c.pre) ? 'new' : 'total') },
   { id: 'enf.inspect', indicator: 'enf_inspections', units: ['次'], pre: R('(?:执法检查|联合执法|执法行动|专项执法|执法巡查)~6'), notPre: /会议|会$|培训|学习/ },
   { id: 'enf.amount', indicator: 'enf_penalty_amount', units: MONEY, pre: R('(?:罚没|罚款|处罚)~10(?:金额|款)?~6') },
-  { id: 'enf.cases', indicator: 'enf_penalty_cases', units: ['件', '个', '宗', '起'], pre: R('(?:行政处罚~14|(?:立案)?查处~14案件)(?:数)?~3'), notPre: /金额|罚没/ },
+  { id: 'enf.cases', indicator: 'enf_penalty_cases', units: ['件', '个', '宗', '起'], pre: R('(?:行政处罚~14|(?:立案)?查处~14案件|(?:办理|查办)~6违法(?:违规)?案件)(?:数)?~3'), notPre: /金额|罚没/ },
   { id: 'enf.cases.filed', indicator: 'enf_penalty_cases', units: ['件', '宗', '起', '件次'], pre: R('(?:立案(?:查处|调查)|查处~14违法(?:行为|案件)?)~6'), ctx: /执法|处罚|违法|案件/, notPre: /金额|罚没|信访|纠纷/ },
   { id: 'enf.listed', indicator: 'enf_listed_matters', units: ['项'], pre: R('执法事项~8') },
   { id: 'enf.files', indicator: 'enf_case_file_reviews', units: ['次'], pre: R('(?:案卷评查|评查~8执法案卷)~6') },
@@ -345,7 +349,12 @@ export const RULES: readonly IndicatorRule[] = [
   { id: 'tr.requests', indicator: 'tr_disclosure_requests', units: ['件'], pre: R('(?:依申请(?:信息)?公开|信息公开申请|申请公开|政府信息公开)~8') },
 
   // ── legal services ───────────────────────────────────────────────────────────
-  { id: 'svc.center', indicator: 'svc_service_center_visits', units: ['人次', '人'], pre: R('(?:接待|服务|提供|办理)~24'), ctx: /公共法律服务(?:中心|站|工作站|室)/ },
+  // the centre's visits, not the consultations it gave (公共法律服务站提供法律咨询300人次 → consultations;
+  // 提供法律咨询、政策咨询、法律服务300余人次 is services of all kinds: visits)
+  {
+    id: 'svc.center', indicator: 'svc_service_center_visits', units: ['人次', '人'], pre: R('(?:接待|服务|提供|办理)~24'), ctx: /公共法律服务(?:中心|站|工作站|室)/,
+    when: (c) => !/咨询/.test(c.pre) || /、|及|和/.test(c.pre),
+  },
   { id: 'svc.consult', indicator: 'svc_legal_consultations', units: ['人次', '件次', '件', '人', '次', '名'], pre: R('咨询~6'), ctx: /法律|普法|法治|宪法|民法典|法规/, notPre: /政策咨询/ },
   { id: 'svc.questions', indicator: 'svc_legal_consultations', units: ['人次', '件次', '件', '次'], pre: R('(?:解答|答复|解决)~6法律问题~4') },
   {
@@ -358,6 +367,8 @@ export const RULES: readonly IndicatorRule[] = [
     id: 'svc.aid.topic', indicator: 'svc_legal_aid_cases', units: ['件'], pre: R('(?:办理|受理|承办|代理|指派)~12案件~2'), ctx: /法律援助/, ctxHeading: true,
     notPre: /诉讼|处罚|调解|纠纷|信访|复议|执法|审查|合同|咨询/,
   },
+  // the topic in the heading, the number right after its verb ((四)法律援助工作 … 全年办理10余件)
+  { id: 'svc.aid.verb', indicator: 'svc_legal_aid_cases', units: ['件'], pre: R('(?:办理|受理|承办)了?'), ctx: /法律援助/, ctxHeading: true, notCtx: /诉讼|调解|纠纷|信访|复议|执法|咨询/ },
   { id: 'svc.conv', indicator: 'svc_convenience_services', units: ['件'], pre: R('便民服务~10') },
 
   // ── petitions ────────────────────────────────────────────────────────────────

@@ -1,2 +1,2 @@
 // Written by `npm run eval -- --stamp` (see stamp.ts); do not edit by hand.
-export const EXTRACTOR_VERSION = 'extract-2.1d0dfb15c694';
+export const EXTRACTOR_VERSION = 'extract-2.278ca189c866';
