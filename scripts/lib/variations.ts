@@ -50,6 +50,8 @@ interface Grammar {
   places?: string[];
   /** a stock or a one-off (聘请, 建成, 现有): no adverb, no 共/累计 */
   plainVerb?: boolean;
+  /** villages never hold this (enforcement certificates): no 各村(社区) negative */
+  noVillages?: boolean;
 }
 interface Tail { text: string; want?: Want }
 
@@ -71,7 +73,7 @@ export const GRAMMARS: Grammar[] = [
     objects: ['矛盾纠纷', '纠纷', '民间纠纷', '矛盾纠纷案件'], mods: ['', '各类', '各类', '婚姻家庭、邻里等', '涉及土地、婚姻家庭等各类'], units: ['件', '起', '宗'],
     places: ['', '', '依托“枫桥式”司法所,', '通过“人民调解+”工作机制'],
     orders: ['VOQ', 'VQO', 'OVQ'],
-    templates: ['受理调解案件{Q}', '人民调解委员会{M}调处纠纷{Q}', '接案调处{Q}'],
+    templates: ['受理调解案件{Q}', '人民调解委员会{M}调处纠纷{Q}', '接案调处{Q}', '受理各类矛盾纠纷{N}宗', '共调处各类矛盾纠纷{N}起', '排查化解各类矛盾纠纷{Q}'],
     tails: [CHANGE_TAIL, { text: '，同比增加12件' }, { text: '，涉及金额36万元', want: { indicator: 'med_amount_involved', value: 360000, qualifier: 'exact' } },
       { text: '，调解成功率达98%', want: { indicator: 'med_success_rate', value: 98, qualifier: 'exact' } }],
   },
@@ -90,12 +92,12 @@ export const GRAMMARS: Grammar[] = [
   {
     indicator: 'pet_petitions_received', mag: 'medium', subjects: ['我镇', '镇信访办', '镇综治中心'], verbs: ['受理', '办理', '接待'],
     objects: ['信访事项', '群众来信来访', '信访件'], mods: ['', '各类'], units: ['件'], orders: ['VOQ', 'VQO'],
-    templates: ['接待来访群众{N}人次', '接待群众来访{N}批'],
+    templates: ['接待来访群众{N}人次', '接待群众来访{N}批', '化解信访积案{Q}'],
   },
   {
     indicator: 'pet_hotline_tickets', mag: 'medium', subjects: ['我镇', '镇'], verbs: ['受理', '办理', '接收'],
     objects: ['12345热线诉求', '12345政务服务热线工单', '群众诉求', '热线工单'], mods: ['', '各类'], units: ['件'], orders: ['VOQ'],
-    templates: ['办理{Q}群众诉求', '受理群众诉求{Q}'],
+    templates: ['办理{Q}群众诉求', '受理群众诉求{Q}', '办理12345市民热线工单{Q}', '受理8890平台诉求{Q}'],
     tails: [{ text: '，办结率100%', want: { indicator: 'pet_closure_rate', value: 100, qualifier: 'exact' } }],
   },
   // ── outreach ────────────────────────────────────────────────────────────────
@@ -104,7 +106,8 @@ export const GRAMMARS: Grammar[] = [
     objects: ['普法宣传活动', '法治宣传活动', '普法活动', '法治宣传进村(社区)活动', '“宪法宣传周”活动', '法律讲座', '普法讲座', '送法下乡活动'],
     mods: ['', '各类', '多种形式的', '面向群众的', '线上线下', '形式多样的'], units: ['场', '场次', '次'], orders: ['VOQ', 'VQO', 'OVQ'],
     places: ['', '', '在各村(社区)', '在辖区内', '围绕“八五”普法规划,', '通过以案释法、现场答疑等形式'],
-    templates: ['深入村(社区)开展普法宣传{Q}', '走进校园开展法治讲座{Q}', '组织普法志愿者开展{M}普法宣传{Q}'],
+    templates: ['深入村(社区)开展普法宣传{Q}', '走进校园开展法治讲座{Q}', '组织普法志愿者开展{M}普法宣传{Q}', '举办法治图片巡展{Q}', '放映法治电影{Q}',
+      '开展“法律进乡村”“法治进校园”等活动{Q}', '走进社区、校园开展{M}普法宣传{Q}', '开展宪法宣传、民法典宣讲、防范电信诈骗等{M}宣传活动{Q}'],
     tails: [{ text: '，受教育群众5000余人次', want: { indicator: 'out_reach', value: 5000, qualifier: 'lower_bound' } },
       { text: '，覆盖群众3000余人次', want: { indicator: 'out_reach', value: 3000, qualifier: 'lower_bound' } }, CHANGE_TAIL],
   },
@@ -115,7 +118,7 @@ export const GRAMMARS: Grammar[] = [
   },
   {
     indicator: 'out_reach', mag: 'large', subjects: [''], verbs: [], objects: [], units: ['人次'], orders: [],
-    templates: ['开展普法宣传活动,受教育群众{Q}', '开展法治讲座,覆盖群众{Q}', '开展宪法宣传活动,惠及群众{Q}', '开展普法宣传,受众{Q}'],
+    templates: ['开展普法宣传活动,受教育群众{Q}', '开展法治讲座,覆盖群众{Q}', '开展宪法宣传活动,惠及群众{Q}', '开展普法宣传,受众{Q}', '开展民法典宣传月活动,受益群众{Q}', '开展法治文艺演出,参与群众达{Q}'],
   },
   {
     indicator: 'out_banners', mag: 'medium', subjects: [...ALL_SUBJ], verbs: ['悬挂'], objects: ['横幅', '宣传横幅', '宣传条幅', '普法横幅'],
@@ -130,7 +133,7 @@ export const GRAMMARS: Grammar[] = [
     indicator: 'svc_legal_consultations', mag: 'medium', subjects: ['镇司法所', '镇公共法律服务站', '我镇'], verbs: ['解答', '提供', '接待', '受理'],
     objects: ['法律咨询', '群众法律咨询', '法律咨询服务'], mods: ['', '各类', '免费'], units: ['人次', '次', '件次'], orders: ['VOQ', 'VQO'],
     places: ['', '', '在村(社区)公共法律服务工作室', '在镇便民服务中心'],
-    templates: ['为{N}名群众提供法律咨询', '解答群众法律问题{Q}'],
+    templates: ['为{N}名群众提供法律咨询', '解答群众法律问题{Q}', '接待群众法律咨询{N}名', '解答群众各类法律咨询{N}次', '现场解答群众法律咨询{Q}'],
   },
   {
     indicator: 'svc_legal_aid_cases', mag: 'small', subjects: ['镇司法所', '我镇'], verbs: ['办理', '受理', '协助办理'],
@@ -158,21 +161,25 @@ export const GRAMMARS: Grammar[] = [
     indicator: 'enf_penalty_cases', mag: 'medium', subjects: ['镇综合行政执法队', '我镇'], verbs: ['办理', '查处', '立案查处'],
     objects: ['行政处罚案件', '违法案件'], mods: ['', '各类'], units: ['件', '起'], orders: ['VOQ', 'VQO'],
   },
+  {
+    indicator: 'enf_certified_officers', mag: 'small', plainVerb: true, noVillages: true, subjects: ['我镇', '镇综合行政执法队'], verbs: [], objects: [], units: ['人', '名'], orders: [],
+    templates: ['持有行政执法证{Q}', '{N}名执法人员取得行政执法资格', '现有持证执法人员{Q}', '{N}名执法人员全部通过执法资格考试', '新增持证执法人员{Q}'],
+  },
   // ── meetings, study, training ───────────────────────────────────────────────
   {
     indicator: 'ls_rol_meetings', mag: 'small', subjects: PARTY, verbs: ['召开', '主持召开', '组织召开'],
     objects: ['法治建设专题会议', '法治政府建设专题会议', '依法治镇委员会会议', '法治建设工作会议'], units: ['次'], orders: ['VOQ', 'VQO'],
-    templates: ['专题研究法治工作{Q}', '专题研究部署法治建设工作{Q}'],
+    templates: ['专题研究法治工作{Q}', '专题研究部署法治建设工作{Q}', '召开{N}次党委会议研究部署法治建设工作', '召开依法治镇委员会会议{Q}', '安排部署法治建设工作{Q}', '召开{N}次专题会议研究法治政府建设工作'],
   },
   {
     indicator: 'ls_theory_study_sessions', mag: 'small', subjects: ['镇党委', '镇党委理论学习中心组'], verbs: ['开展', '组织开展', '组织'],
     objects: ['习近平法治思想专题学习', '习近平法治思想集中学习', '“第一议题”学习'], units: ['次', '场'], orders: ['VOQ', 'VQO'],
-    templates: ['常态化学习习近平法治思想{Q}', '落实“第一议题”学习{Q}'],
+    templates: ['常态化学习习近平法治思想{Q}', '落实“第一议题”学习{Q}', '理论学习中心组开展习近平法治思想专题学习{N}期', '坚持以习近平新时代中国特色社会主义思想为指导,开展理论学习{Q}', '围绕习近平法治思想开展集体学习{Q}'],
   },
   {
     indicator: 'ls_law_study_sessions', mag: 'small', subjects: ['镇党委', '镇领导班子', '我镇'], verbs: ['开展', '组织', '组织开展'],
     objects: ['会前学法', '集中学法', '领导班子集体学法', '干部职工集中学法'], units: ['次', '场'], orders: ['VOQ', 'VQO'],
-    templates: ['集中学习法律法规{Q}'],
+    templates: ['集中学习法律法规{Q}', '开展领导干部会前学法{Q}', '组织班子成员集中学习《民法典》《行政处罚法》{Q}'],
   },
   {
     indicator: 'ls_training_sessions', mag: 'small', subjects: ['镇党委', '我镇'], verbs: ['组织', '举办', '开展'],
@@ -181,7 +188,7 @@ export const GRAMMARS: Grammar[] = [
   },
   {
     indicator: 'ls_training_attendance', mag: 'medium', subjects: [''], verbs: [], objects: [], units: ['人次'], orders: [],
-    templates: ['组织干部职工法治培训,参训人员{Q}', '开展执法人员业务培训,培训{Q}', '举办依法行政培训班,参训干部{Q}', '组织镇村干部法治培训,覆盖镇村干部{N}余人'],
+    templates: ['组织干部职工法治培训,参训人员{Q}', '开展执法人员业务培训,培训{Q}', '举办依法行政培训班,参训干部{Q}', '组织镇村干部法治培训,覆盖镇村干部{N}余人', '开展行政执法人员业务培训,参训{Q}', '组织干部职工参加法治培训,累计培训{Q}'],
   },
 ];
 
@@ -253,7 +260,7 @@ function positive(g: Grammar, r: () => number, street: boolean): { text: string;
   const n = renderNumber(g.mag, r);
   const want: Want[] = [];
   const mod = pick(g.mods ?? ['']);
-  const useTemplate = g.templates && (g.orders.length === 0 || r() < 0.3);
+  const useTemplate = g.templates && (g.orders.length === 0 || r() < 0.4);
   let body: string;
   let form: string;
   if (useTemplate) {
@@ -352,7 +359,8 @@ export function generateVariations({ seed = 20241101, perIndicator = 40, negativ
       k++;
     }
     for (let k = 0; k < negativesPerIndicator; k++) {
-      const neg = NEGATIVES[k % NEGATIVES.length]!;
+      let neg = NEGATIVES[k % NEGATIVES.length]!;
+      if (g.noVillages && neg.wrap('', '').startsWith('各村')) neg = NEGATIVES[4]!;
       const s = plain(g, r);
       out.push({ id: `${g.indicator}.n${k}`, indicator: g.indicator, polarity: 'negative', form: neg.form, numForm: 'arabic', text: `${neg.wrap(s, '')}。`, want: [] });
     }

@@ -12,11 +12,12 @@ import { generateVariations, judge, reportOf, chineseNumeral, type Variant } fro
  * not lower them. Negatives are held to a floor per kind, so a precision loss shows as its own failure.
  */
 const POSITIVE_FLOOR: Record<string, number> = {
-  dm_contract_reviews: 1, dm_legal_advisers: 1, dm_legality_reviews: 1, enf_inspections: 1,
-  enf_penalty_cases: 1, lit_admin_suits_total: 1, ls_law_study_sessions: 1, ls_rol_meetings: 1,
-  ls_theory_study_sessions: 1, ls_training_attendance: 1, ls_training_sessions: 1, med_cases_total: 0.97,
-  med_success: 1, out_banners: 1, out_culture_sites: 1, out_events: 0.95, out_materials: 1, out_reach: 1,
-  pet_hotline_tickets: 1, pet_petitions_received: 1, svc_legal_aid_cases: 1, svc_legal_consultations: 1,
+  dm_contract_reviews: 1, dm_legal_advisers: 1, dm_legality_reviews: 1, enf_certified_officers: 1,
+  enf_inspections: 1, enf_penalty_cases: 1, lit_admin_suits_total: 1, ls_law_study_sessions: 1,
+  ls_rol_meetings: 1, ls_theory_study_sessions: 1, ls_training_attendance: 1, ls_training_sessions: 1,
+  med_cases_total: 1, med_success: 1, out_banners: 1, out_culture_sites: 1, out_events: 1, out_materials: 1,
+  out_reach: 1, pet_hotline_tickets: 1, pet_petitions_received: 1, svc_legal_aid_cases: 1,
+  svc_legal_consultations: 1,
 };
 const NEGATIVE_FLOOR: Record<string, number> = { change: 1, multi_year: 1, other_unit: 1, per_unit: 1, plan: 1, target: 1 };
 
