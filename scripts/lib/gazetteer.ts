@@ -234,7 +234,7 @@ export async function gazetteerIndex(dir = GAZETTEER_DIR): Promise<{ index: Gaze
   try {
     await db.exec(readSql('schema.sql'));
     await loadGazetteerCached(db, dir);
-    const towns = (await db.rows('SELECT code, name_zh, unit_type, county_code, county, prefecture, province FROM gazetteer')) as unknown as GazetteerRow[];
+    const towns = (await db.rows('SELECT code, name_zh, unit_type, county_code, county, prefecture, province, n_villages FROM gazetteer')) as unknown as GazetteerRow[];
     const counties = (await db.rows('SELECT code, name_zh, NULL AS county, prefecture, province FROM gazetteer_counties')) as unknown as GazetteerRow[];
     return { index: buildIndex(towns, counties), towns, counties };
   } finally {

@@ -426,6 +426,7 @@ export const gazetteerCandidates = defineQuery({
     county: z.string(),
     prefecture: z.string().nullable(),
     province: z.string(),
+    n_villages: int.nullable(),
     level: z.enum(['township', 'county']),
   }),
 });

@@ -25,6 +25,7 @@ export interface GazetteerRow {
   county: string | null;
   prefecture: string | null;
   province: string;
+  n_villages?: number | null;
 }
 
 export interface Candidate {
@@ -36,6 +37,8 @@ export interface Candidate {
   county: string;
   prefecture: string | null;
   province: string;
+  /** village-level units under a township (the gazetteer's count), when the rows carried it */
+  n_villages?: number | null;
 }
 
 export interface MatchQuery {
@@ -129,6 +132,7 @@ export function buildIndex(towns: readonly GazetteerRow[], counties: readonly Ga
     const c: Candidate = {
       code: t.code, name: t.name_zh, level: 'township', unit_type: t.unit_type ?? null,
       county_code: t.county_code ?? t.code.slice(0, 6), county: t.county ?? '', prefecture: t.prefecture, province: t.province,
+      ...(t.n_villages !== undefined ? { n_villages: t.n_villages } : {}),
     };
     push(byName, t.name_zh, c);
     const core = townCore(t.name_zh);

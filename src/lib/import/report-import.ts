@@ -12,6 +12,7 @@ import { INDICATOR_BY_ID } from './headers.ts';
 import { shortHash } from './hash.ts';
 import { ImportProblemError, msg, type ImportProblem } from './problems.ts';
 import { issueMessage } from './zod-messages.ts';
+import type { OfficialUnit } from './unit-match.ts';
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -109,7 +110,9 @@ export const reportIdOf = (townId: string, year: number, text: string): string =
 
 /**
  * The reviewed report as dataset records. `townId` is the existing town the user confirmed, or null to create
- * one from the meta. Every record is checked with zod; problems come back with the field as the "column".
+ * one: keyed by its official code, with the list's names and village count, when the reviewer's unit is in
+ * the 2023 list (`official`, src/lib/import/unit-match.ts); else from the meta, under an id of its own
+ * (adcode null: "not in the 2023 list"). Every record is checked with zod; problems are sentences.
  */
 export function reviewedToDataset(
   ex: Pick<ExtractionResult, 'text'>,
@@ -118,6 +121,7 @@ export function reviewedToDataset(
   townId: string | null,
   fileName: string,
   importedAt: string,
+  official: OfficialUnit | null = null,
 ): LocalDataset {
   const problems: ImportProblem[] = [];
   const ds = emptyDataset();
@@ -138,12 +142,13 @@ export function reviewedToDataset(
   need(type.success, '缺少单位类型', 'the kind of unit is missing', '在“单位类型”中选择 镇、乡、民族乡、街道,或 县、区、县级市', 'choose in "Unit type": 镇, 乡, 民族乡, 街道, or 县, 区, 县级市 for a county-level report');
   if (problems.length) throw new ImportProblemError(problems);
   const year = meta.year!;
-  const town_id = townId ?? newTownId(meta);
+  const town_id = townId ?? official?.code ?? newTownId(meta);
   if (!townId) {
+    const place = official
+      ? { name_zh: official.name_zh, county: official.county, prefecture: official.prefecture, province: official.province, adcode: official.code, n_villages: official.n_villages || null }
+      : { name_zh: meta.name_zh.trim(), county: meta.county.trim() || null, prefecture: meta.prefecture.trim() || null, province: meta.province.trim() || null, adcode: null, n_villages: null };
     const t = Town.safeParse({
-      town_id, name_zh: meta.name_zh.trim(), unit_type: meta.unit_type, level: levelOf(meta.unit_type as UnitType),
-      county: meta.county.trim() || null, prefecture: meta.prefecture.trim() || null, province: meta.province.trim() || null,
-      adcode: null, population: null, n_villages: null, is_synthetic: false,
+      town_id, ...place, unit_type: meta.unit_type, level: levelOf(meta.unit_type as UnitType), population: null, is_synthetic: false,
     });
     if (t.success) ds.towns.push(t.data);
     else for (const i of t.error.issues) problems.push(prose(i, undefined, null));

@@ -21,6 +21,8 @@ export interface ReviewRecord {
   marks: Mark[];
   /** The existing town chosen, or '' for a new one. */
   town_choice: string;
+  /** The unit of the 2023 list the reviewer stood on (its code), or '' for none (not in the list). */
+  unit_code?: string;
   reviewer: string;
   reviewed_at: string;
 }

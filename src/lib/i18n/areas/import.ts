@@ -145,6 +145,17 @@ export const zh = {
   'imp.ut.县级市': '县级市(县级报告)',
   'imp.ut.市': '市(县级报告)',
   'imp.noReview': '这份报告的审核记录不在本浏览器中,无法重新打开',
+  'imp.gaz.looking': '正在对照2023年区划代码……',
+  'imp.gaz.matched': '对应国家统计局2023年统计用区划代码:{unit}',
+  'imp.gaz.inexact': '名单中没有“{name}”这个名称,按去掉乡镇类型后的名称对上(可能撤乡设镇或改名),请核对。',
+  'imp.gaz.notThis': '不是这个单位',
+  'imp.gaz.choose': '2023年区划代码中有 {n} 个“{name}”。请选择报告说的是哪一个(按所在县、省区分):',
+  'imp.gaz.chosen': '已选择:{unit}',
+  'imp.gaz.noneOption': '都不是:保存为不在2023年区划代码中的单位',
+  'imp.gaz.none': '不按区划代码匹配:“{name}”将保存为不在2023年区划代码中的单位。',
+  'imp.gaz.unknown': '“{name}”不在2023年区划代码中(可能是新设、合并或改名的单位,或名称写法不同)。报告照常保存,并标注为“不在2023年区划代码中”。',
+  'imp.gaz.mustChoose': '先在上面选择是哪一个“{name}”,再保存。',
+  'imp.gaz.differs': '报告中的{what}“{given}”与该单位所在的“{official}”不一致,请核对。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -293,4 +304,15 @@ export const en: Record<keyof typeof zh, string> = {
   'imp.ut.县级市': 'county-level city (县级市)',
   'imp.ut.市': 'city (市), county-level report',
   'imp.noReview': 'The review of this report is not kept in this browser, so it cannot be reopened',
+  'imp.gaz.looking': 'Looking the unit up in the 2023 list…',
+  'imp.gaz.matched': 'Official unit (National Bureau of Statistics 2023 division codes): {unit}',
+  'imp.gaz.inexact': '"{name}" is not in the list under that name; it was found without its town type (a 乡 that became a 镇, or a renamed unit): please check.',
+  'imp.gaz.notThis': 'Not this unit',
+  'imp.gaz.choose': 'The 2023 list has {n} units named "{name}". Choose the one this report is about (told apart by county and province):',
+  'imp.gaz.chosen': 'Chosen: {unit}',
+  'imp.gaz.noneOption': 'None of these: save it as a unit not in the 2023 list',
+  'imp.gaz.none': 'Not matched to an official code: "{name}" will be saved as a unit not in the 2023 list.',
+  'imp.gaz.unknown': '"{name}" is not in the 2023 list (a new, merged or renamed unit, or a different spelling). The report is saved all the same, flagged "not in the 2023 list".',
+  'imp.gaz.mustChoose': 'Choose which "{name}" above before saving.',
+  'imp.gaz.differs': 'The report\'s {what} "{given}" is not the unit\'s "{official}": please check.',
 };
