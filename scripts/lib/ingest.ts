@@ -2,7 +2,11 @@
  * `npm run ingest` at scale: a folder tree of report files → the project's published layout (Parquet
  * extracts, rol.duckdb, texts, manifest: scripts/lib/write-extracts.ts) plus what a person still has to do:
  * review.jsonl / review.csv (numbers the extractor left: unclaimed or low-confidence, with their clause and
- * suggested indicators), failed.csv (files that could not be read, with why) and facts.csv. Files are read
+ * suggested indicators), failed.csv (files that could not be read, with why), facts.csv and units.csv (each
+ * report's unit against the 2023 list: a unique match is keyed by its official code; a name several units
+ * share, one the list lacks, or a match whose county / province is not the one the report or its folders
+ * give is kept under an id of its own, "not in the 2023 list", with the candidates for a person to choose
+ * from). Files are read
  * and extracted in worker threads; records are assembled and validated with zod here, with the same ids the
  * browser's import gives the same report (src/lib/import/report-import.ts).
  */
@@ -17,6 +21,9 @@ import { clauseBefore } from '../../src/lib/import/candidates.ts';
 import { shortHash } from '../../src/lib/import/hash.ts';
 import { EXTRACTOR_VERSION, loadDataset } from './sources.ts';
 import { writeExtracts } from './write-extracts.ts';
+import { gazetteerIndex } from './gazetteer.ts';
+import { matchUnit, type GazetteerIndex } from '../../src/lib/gazetteer/match.ts';
+import { candidateLabel, matchQueryOf, placeMismatches } from '../../src/lib/import/unit-match.ts';
 
 export type IngestResult =
   | {
@@ -50,6 +57,8 @@ export interface IngestSummary {
   towns: number;
   facts: number;
   review: number;
+  /** reports by how their unit matched the 2023 list */
+  units: { matched: number; ambiguous: number; unknown: number; place_differs: number };
   failed: { file: string; why_zh: string; why_en: string }[];
   ms: number;
   extract_ms: number;
@@ -124,6 +133,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const texts = new Map<string, string>();
   const review: Record<string, unknown>[] = [];
   const synthetic = !!opts.synthetic;
+  const index: GazetteerIndex = (await gazetteerIndex()).index;
+  const units: Record<string, unknown>[] = [];
+  const unitCounts = { matched: 0, ambiguous: 0, unknown: 0, place_differs: 0 };
   for (const r of results) {
     if (!r.ok) {
       failed.push({ file: r.file, why_zh: r.why_zh, why_en: r.why_en });
@@ -141,18 +153,31 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       continue;
     }
     const meta = { name_zh: m.unit_name, county: m.county ?? '', prefecture: m.prefecture ?? '', province: m.province ?? '' };
-    const town_id = newTownId(meta);
+    // The unit in the 2023 list: the same query the review screen makes (src/lib/import/unit-match.ts).
+    const match = matchUnit(matchQueryOf({ ...meta, unit_type: type.data, title: m.title ?? '' }, r.file), index);
+    const unit = match.status === 'matched' ? match.candidates[0]! : null;
+    const differs = unit ? placeMismatches(meta, unit) : [];
+    const official = unit && !differs.length ? unit : null;
+    const unitStatus = official ? 'matched' : differs.length ? 'place_differs' : match.status;
+    unitCounts[unitStatus]++;
+    const town_id = official?.code ?? newTownId(meta);
     const report_id = reportIdOf(town_id, m.year, r.text);
     if (texts.has(report_id)) {
       failed.push({ file: r.file, why_zh: '与另一个文件内容相同(同一乡镇、年度、全文),未重复导入', why_en: 'the same report (town, year and text) as another file; not ingested twice' });
       continue;
     }
     if (!towns.has(town_id)) {
-      towns.set(town_id, Town.parse({
-        town_id, name_zh: m.unit_name, unit_type: type.data, level: levelOf(type.data), county: m.county, prefecture: m.prefecture, province: m.province,
-        adcode: null, population: null, n_villages: null, is_synthetic: synthetic,
-      }));
+      const place = official
+        ? { name_zh: official.name, county: official.level === 'county' ? official.name : official.county, prefecture: official.prefecture, province: official.province, adcode: official.code }
+        : { name_zh: m.unit_name, county: m.county, prefecture: m.prefecture, province: m.province, adcode: null };
+      towns.set(town_id, Town.parse({ town_id, ...place, unit_type: type.data, level: levelOf(type.data), population: null, n_villages: null, is_synthetic: synthetic }));
     }
+    units.push({
+      file: r.file, report_id, town_id, unit: m.unit_name, county: m.county, prefecture: m.prefecture, province: m.province, status: unitStatus,
+      code: official?.code ?? null,
+      why: differs.map((d) => `${d.field} ${d.given} ≠ ${d.official}`).join('; ') || null,
+      candidates: match.candidates.map(candidateLabel).join('; '),
+    });
     const rep = Report.safeParse({
       report_id, town_id, year: m.year, title: m.title ?? r.file, publisher: null, publication_date: m.publication_date, url: null,
       text_path: `data/texts/${report_id}.txt`, full_text_hash: shortHash(r.text), genre: 'report', source: 'import', is_synthetic: synthetic,
@@ -194,11 +219,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const REVIEW_COLS = ['report_id', 'file', 'unit', 'county', 'year', 'candidate_id', 'number', 'context', 'value', 'unit_raw', 'qualifier', 'status', 'reason', 'suggestions'];
   writeFileSync(join(opts.out, 'review.csv'), toCsv(REVIEW_COLS, review));
   writeFileSync(join(opts.out, 'failed.csv'), toCsv(['file', 'why_zh', 'why_en'], failed));
+  writeFileSync(join(opts.out, 'units.csv'), toCsv(['file', 'report_id', 'town_id', 'unit', 'county', 'prefecture', 'province', 'status', 'code', 'why', 'candidates'], units));
   const FACT_COLS = ['fact_id', 'report_id', 'town_id', 'year', 'indicator_id', 'sub_kind', 'value', 'value_high', 'qualifier', 'unit', 'evidence', 'evidence_start', 'evidence_end', 'section', 'period_basis', 'rule_id'];
   writeFileSync(join(opts.out, 'facts.csv'), toCsv(FACT_COLS, facts as unknown as Record<string, unknown>[]));
   const t2 = performance.now();
   return {
-    files: files.length, reports: reports.length, towns: towns.size, facts: facts.length, review: review.length, failed,
+    files: files.length, reports: reports.length, towns: towns.size, facts: facts.length, review: review.length, units: unitCounts, failed,
     ms: t2 - t0, extract_ms: t1 - t0, write_ms: t2 - t1,
   };
 }

@@ -1,8 +1,10 @@
 // `npm run ingest` at small size over a seeded, labelled synthetic tree (省/市/县/ folders of .txt UTF-8 and
 // GBK, .html and .docx reports, and two broken files): the published layout, the facts against the labels,
-// places from titles and folders, the review file, failures with why, and `npm run data -- --from`.
+// places from titles and folders, the review file, failures with why, and `npm run data -- --from`. Then
+// real unit names against the 2023 list: unique → keyed by the official code, two 绥阳镇 → kept for a person
+// to choose (units.csv lists both), a name the list lacks → kept, not in the list.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +90,43 @@ describe('npm run ingest', () => {
     expect(folderPlace('广东省/汕尾市/海丰县/海城镇.txt')).toEqual({ province: '广东省', prefecture: '汕尾市', county: '海丰县' });
     expect(folderPlace('汕尾市/海丰县/报告/a.txt')).toEqual({ province: null, prefecture: '汕尾市', county: '海丰县' });
     expect(relative('a', 'a/b')).toBe('b');
+  });
+});
+
+describe('npm run ingest: units against the 2023 list', () => {
+  let d: string;
+  beforeAll(() => {
+    d = mkdtempSync(join(tmpdir(), 'rol-ingest-units-'));
+    const put = (rel: string, text: string) => {
+      mkdirSync(join(d, 'tree', rel, '..'), { recursive: true });
+      writeFileSync(join(d, 'tree', rel), text);
+    };
+    put('广东省/汕尾市/海丰县/海城镇2024.txt', '海城镇2024年法治政府建设工作报告(示例数据)\n全年调处矛盾纠纷40件。');
+    put('广东省/汕尾市/海丰县2024.txt', '海丰县2024年法治政府建设年度报告(示例数据)\n全县调处矛盾纠纷900件。');
+    put('绥阳镇2024.txt', '绥阳镇2024年法治政府建设工作报告(示例数据)\n全镇调处矛盾纠纷12件。');
+    put('期路白乡2024.txt', '期路白乡2024年法治政府建设工作报告(示例数据)\n全乡调处矛盾纠纷3件。');
+    const r = spawnSync('npx', ['tsx', 'scripts/ingest.ts', join(d, 'tree'), '--out', join(d, 'out'), '--workers', '1', '--synthetic'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('units in the 2023 list: 2 matched, 1 ambiguous, 1 not in the list, 0 in another place than given');
+  }, 150_000);
+  afterAll(() => rmSync(d, { recursive: true, force: true }));
+
+  it('a unique name is keyed by its code; an ambiguous or unknown one is kept, not in the list, with the candidates listed', async () => {
+    const db = await NodeDuck.open();
+    try {
+      const towns = await db.rows(`SELECT town_id, name_zh, adcode, county, prefecture, province, n_villages FROM read_parquet('${join(d, 'out')}/towns.parquet') ORDER BY name_zh`);
+      expect(towns.find((t) => t.name_zh === '海城镇')).toEqual({ town_id: '441521115', name_zh: '海城镇', adcode: '441521115', county: '海丰县', prefecture: '汕尾市', province: '广东省', n_villages: 24 });
+      expect(towns.find((t) => t.name_zh === '海丰县')).toMatchObject({ town_id: '441521', adcode: '441521' });
+      for (const n of ['绥阳镇', '期路白乡']) expect(towns.find((t) => t.name_zh === n)).toMatchObject({ adcode: null, town_id: expect.stringMatching(/^imp-/) });
+      expect(await db.rows(`SELECT count(*)::INT AS n FROM read_parquet('${join(d, 'out')}/reports.parquet')`)).toEqual([{ n: 4 }]);
+    } finally {
+      db.close();
+    }
+    const units = readFileSync(join(d, 'out', 'units.csv'), 'utf8').trim().split('\n');
+    expect(units[0]).toBe('file,report_id,town_id,unit,county,prefecture,province,status,code,why,candidates');
+    const suiyang = units.find((l) => l.startsWith('绥阳镇2024.txt'))!;
+    expect(suiyang).toContain(',ambiguous,');
+    expect(suiyang).toContain('绥阳镇 · 东宁市 · 牡丹江市 · 黑龙江省 (231086105); 绥阳镇 · 凤冈县 · 遵义市 · 贵州省 (520327106)');
+    expect(units.find((l) => l.startsWith('期路白乡2024.txt'))).toContain(',unknown,');
   });
 });
