@@ -42,9 +42,17 @@ export const REPORT_EXPORT_FIELDS = (Object.keys(Report.shape) as (keyof typeof 
   (k) => k !== 'report_id' && k !== 'town_id' && k !== 'year',
 );
 
+/**
+ * The imported report's full text in the share export, on the first row of each report only (a text of
+ * 10,000 characters is not repeated once per fact): importing the file again puts it back in this
+ * browser's store, so the town page highlights the evidence in it (src/lib/import/table-import.ts).
+ */
+export const REPORT_TEXT_COLUMN = 'report_text';
+
 /** The long layout of the share export: one row per fact, its town and report alongside. */
 export const EXPORT_COLUMNS: string[] = [
   ...FACT_COLUMNS,
   ...TOWN_EXPORT_FIELDS.map((k) => `town_${k}`),
   ...REPORT_EXPORT_FIELDS.map((k) => `report_${k}`),
+  REPORT_TEXT_COLUMN,
 ];

@@ -7,7 +7,7 @@ import { checkConsistency } from '../extract/consistency.ts';
 import type { LocalFact } from '../extract/types.ts';
 import type { Fact, Report, Town, Violation } from '../catalog/schemas.ts';
 import type { Table } from '../export/table.ts';
-import { EXPORT_COLUMNS, REPORT_EXPORT_FIELDS, TOWN_EXPORT_FIELDS } from './columns.ts';
+import { EXPORT_COLUMNS, REPORT_EXPORT_FIELDS, REPORT_TEXT_COLUMN, TOWN_EXPORT_FIELDS } from './columns.ts';
 
 export interface Origin {
   file: string;
@@ -126,16 +126,23 @@ export function findConflicts(incoming: Fact[], existing: ExistingValue[]): Conf
   return out;
 }
 
-/** The long share table: one row per fact, with its town (from the dataset or `knownTowns`) and report. */
-export function toExportTable(ds: LocalDataset, knownTowns: Map<string, Town> = new Map()): Table {
+/**
+ * The long share table: one row per fact, with its town (from the dataset or `knownTowns`) and report, and
+ * the report's full text (`texts`, by report id) on the report's first row.
+ */
+export function toExportTable(ds: LocalDataset, knownTowns: Map<string, Town> = new Map(), texts: ReadonlyMap<string, string> = new Map()): Table {
   const towns = new Map<string, Town>([...knownTowns, ...ds.towns.map((t) => [t.town_id, t] as const)]);
   const reports = new Map(ds.reports.map((r) => [r.report_id, r]));
+  const withText = new Set<string>();
   const rows = ds.facts.map((f) => {
     const row: Record<string, unknown> = { ...f };
     const t = towns.get(f.town_id);
     const r = reports.get(f.report_id);
     for (const k of TOWN_EXPORT_FIELDS) row[`town_${k}`] = t ? t[k] : null;
     for (const k of REPORT_EXPORT_FIELDS) row[`report_${k}`] = r ? r[k] : null;
+    const text = withText.has(f.report_id) ? undefined : texts.get(f.report_id);
+    row[REPORT_TEXT_COLUMN] = text ?? null;
+    if (text !== undefined) withText.add(f.report_id);
     return row;
   });
   return { columns: EXPORT_COLUMNS, rows };

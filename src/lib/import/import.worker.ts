@@ -14,6 +14,7 @@ import { clearDataset, loadDatasetAt, loadRev, saveDataset } from './store.ts';
 import { clashingIds, emptyDataset, mergeDatasets, removeReport, summarize, toExportTable, type LocalDataset } from './dataset.ts';
 import { withDatasetLock } from './sync.ts';
 import { existingFromIpc } from './db-bridge.ts';
+import { allReviews, putReview } from './review-store.ts';
 import type { LocalChange, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 /** The last parsed table, kept here so that its rows never have to cross to the page. */
@@ -141,7 +142,10 @@ async function handle(req: WorkerRequest): Promise<void> {
       return post({ id: req.id, type: 'done' });
     }
     case 'save': {
+      const reviews = req.change.kind === 'parsed' ? parsedOf(req.change.of).reviews : [];
       const { next, base, rev } = await save(req.change);
+      // the full texts a share export brought back, with their reports' reviews (table-texts.ts)
+      for (const r of reviews) await putReview(r);
       if (req.change.kind === 'parsed') parsed.delete(req.change.of);
       return post({ id: req.id, type: 'summary', summary: summarize(next), saved: { base, rev } });
     }
@@ -149,7 +153,9 @@ async function handle(req: WorkerRequest): Promise<void> {
       return post({ id: req.id, type: 'summary', summary: summarize(await getLocal()) });
     case 'export': {
       const { encodeTable } = await import('../export/table.ts');
-      const table = toExportTable(await getLocal(), new Map(req.towns.map((t) => [t.town_id, t])));
+      // the reports' full texts go with their facts (kept with the reviews, review-store.ts)
+      const texts = new Map((await allReviews()).map((r) => [r.report_id, r.text] as const));
+      const table = toExportTable(await getLocal(), new Map(req.towns.map((t) => [t.town_id, t])), texts);
       const bytes = await encodeTable(table, req.format);
       return post({ id: req.id, type: 'export', bytes }, [bytes.buffer as ArrayBuffer]);
     }

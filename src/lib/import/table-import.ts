@@ -6,7 +6,9 @@
  */
 import { Fact, Report, Town, levelOf, type UnitType } from '../catalog/schemas.ts';
 import { valueProblem } from '../catalog/bounds.ts';
-import { TABLE_COLUMNS, type DuckType } from './columns.ts';
+import { REPORT_TEXT_COLUMN, TABLE_COLUMNS, type DuckType } from './columns.ts';
+import { attachTexts } from './table-texts.ts';
+import type { ReviewRecord } from './review-record.ts';
 import { emptyDataset, findConflicts, reportViolations, type ExistingValue, type KnownTown, type LocalDataset } from './dataset.ts';
 import { INDICATOR_BY_ID, indicatorOf, mapHeaders, type HeaderMap } from './headers.ts';
 import { shortHash } from './hash.ts';
@@ -41,6 +43,8 @@ export interface TableImport {
   /** fact_id → the cell it came from, for messages about conflicts found later. */
   cells: Map<string, { row: number; column: string }>;
   rowsRead: number;
+  /** Review records of the reports whose full text the file brings (a share export's), stored on save. */
+  reviews: ReviewRecord[];
 }
 
 const TOWN_TYPES: UnitType[] = ['民族乡', '街道', '镇', '乡', '县级市', '县', '区', '市'];
@@ -130,6 +134,7 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
   const towns = new TownIndex(ctx.knownTowns);
   const reportOf = new Map<string, { report: Report; row: number }>();
   const seen = new Map<string, { value: number; row: number; column: string }>();
+  const texts = new Map<string, { text: string; row: number; column: string }>();
   const hasEvidence = col.has('evidence');
   // The fact columns this file gives besides the key ones, worked out once rather than per row.
   const factCols = Object.entries(FACT_TYPES).filter(([k]) => col.has(k) && !['report_id', 'town_id', 'year', 'indicator_id', 'value'].includes(k));
@@ -203,6 +208,8 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
       reportOf.set(report_id, { report: ok, row: rowNo });
       dataset.reports.push(ok);
     }
+    const textCell = col.has(REPORT_TEXT_COLUMN) ? cellsOfRow[col.get(REPORT_TEXT_COLUMN)!] : undefined;
+    if (textCell?.trim() && !texts.has(report_id)) texts.set(report_id, { text: textCell, row: rowNo, column: header(REPORT_TEXT_COLUMN) });
 
     // --- the facts: one per row (long) or one per filled indicator cell (wide)
     const specs: { indicator: string; rawValue: string; column: string }[] = [];
@@ -306,6 +313,8 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
       });
     else ids.set(f.fact_id, c.row);
   }
+  const { reviews, problems: textProblems } = attachTexts(dataset, texts, (id) => towns.get(id), ctx.fileName, ctx.importedAt);
+  textProblems.forEach((p) => problems.add(p));
   if (rowsRead === 0 && !problems.list.length)
     problems.add({ row: 0, column: '', ...msg('表格只有表头,没有数据行', 'the table has a header but no data rows', '在表头下面填写数据后再导入', 'add data rows under the header') });
   if (problems.list.length) {
@@ -328,7 +337,7 @@ export function importTable(rows: string[][], ctx: TableContext): TableImport {
     dataset.violations.push(...reportViolations(r.report_id, byReport.get(r.report_id) ?? []));
     dataset.origins[r.report_id] = { file: ctx.fileName, kind: 'table', imported_at: ctx.importedAt };
   }
-  return { dataset, layout: hm.layout, cells, rowsRead };
+  return { dataset, layout: hm.layout, cells, rowsRead, reviews };
 }
 
 function tooManyFacts(max: number, rowNo: number, rowsSoFar: number) {
@@ -431,6 +440,9 @@ export class TownIndex {
   }
   has(id: string): boolean {
     return this.known.has(id) || this.made.has(id);
+  }
+  get(id: string): KnownTown | Town | undefined {
+    return this.made.get(id) ?? this.known.get(id);
   }
   isCreated(id: string): boolean {
     return this.made.has(id);

@@ -4,6 +4,7 @@ import { toCsv, toParquet } from '../../../src/lib/export/table.ts';
 import { readTable } from '../../../src/lib/import/read-table.ts';
 import { importTable } from '../../../src/lib/import/table-import.ts';
 import { initialReview, readReport, reviewedToDataset, editFact } from '../../../src/lib/import/report-import.ts';
+import { shortHash } from '../../../src/lib/import/hash.ts';
 import { emptyDataset, mergeDatasets, removeReport, sortDataset, toExportTable, type KnownTown, type LocalDataset } from '../../../src/lib/import/dataset.ts';
 
 const bundled: KnownTown[] = [{ town_id: 'puchang', name_zh: '蒲场镇', unit_type: '镇', county: null, province: null }];
@@ -53,6 +54,54 @@ describe('share export → import elsewhere gives the identical dataset', () => 
       expect(shared(back.dataset)).toEqual(shared(ds));
     });
   }
+
+  for (const format of ['csv', 'parquet'] as const) {
+    it(`keeps the report's full text via ${format}: back in this browser's store with its review, so provenance highlights it`, async () => {
+      const ds = await buildLocal();
+      const rep = ds.reports.find((r) => r.genre === 'report')!;
+      const text = readReport(new Uint8Array(readFileSync('tests/fixtures/import/songlin-2024.txt')), 'songlin-2024.txt').text;
+      const table = toExportTable(ds, new Map(), new Map([[rep.report_id, text]]));
+      // once per report, on its first row
+      expect(table.rows.filter((r) => r.report_text !== null)).toHaveLength(1);
+      const bytes = format === 'csv' ? new TextEncoder().encode(toCsv(table)) : await toParquet(table);
+      const { rows } = await readTable(bytes, `x.${format}`);
+      const back = importTable(rows, { fileName: `x.${format}`, knownTowns: bundled, importedAt: at });
+      expect(shared(back.dataset)).toEqual(shared(ds));
+      expect(back.reviews).toHaveLength(1);
+      const rec = back.reviews[0]!;
+      expect(rec).toMatchObject({ report_id: rep.report_id, town_id: rep.town_id, text, meta: { name_zh: '松林乡', county: '青山县', province: '湖南省', year: 2024 } });
+      expect(back.dataset.reports.find((r) => r.report_id === rep.report_id)!.text_path).toBe(`indexeddb:${rep.report_id}`);
+      // every fact's evidence is where its offsets say, in the restored text (what the town page highlights)
+      for (const f of rec.facts) expect(text.slice(f.evidence_start!, f.evidence_end!)).toBe(f.evidence);
+      // the facts come back with their verdicts and ids: saving the reopened review gives the same records
+      const again = reviewedToDataset({ text }, rec.meta, rec.facts, rec.town_id, 'x', at);
+      expect(again.facts.map((f) => [f.fact_id, f.review_status, f.value]).sort()).toEqual(
+        ds.facts.filter((f) => f.report_id === rep.report_id).map((f) => [f.fact_id, f.review_status, f.value]).sort(),
+      );
+    });
+  }
+
+  it('a full text changed in the spreadsheet is refused with its row; a leading = the CSV export guarded comes back as written', async () => {
+    const ds = await buildLocal();
+    const rep = ds.reports.find((r) => r.genre === 'report')!;
+    const text = readReport(new Uint8Array(readFileSync('tests/fixtures/import/songlin-2024.txt')), 'songlin-2024.txt').text;
+    const table = toExportTable(ds, new Map(), new Map([[rep.report_id, text]]));
+    const row = table.rows.find((r) => r.report_text !== null)!;
+    row.report_text = text.slice(0, 100);
+    const { rows } = await readTable(new TextEncoder().encode(toCsv(table)), 'x.csv');
+    try {
+      importTable(rows, { fileName: 'x.csv', knownTowns: bundled, importedAt: at });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { problems: { problem_zh: string; column: string }[] }).problems[0]).toMatchObject({ column: 'report_text' });
+      expect((e as { problems: { problem_zh: string }[] }).problems[0]!.problem_zh).toContain('校验值');
+    }
+    const eq = `=${text}`;
+    const guarded = { ...rep, full_text_hash: shortHash(eq) };
+    const t2 = toExportTable({ ...ds, reports: ds.reports.map((r) => (r.report_id === rep.report_id ? guarded : r)) }, new Map(), new Map([[rep.report_id, eq]]));
+    const { rows: rows2 } = await readTable(new TextEncoder().encode(toCsv(t2)), 'y.csv');
+    expect(importTable(rows2, { fileName: 'y.csv', knownTowns: bundled, importedAt: at }).reviews[0]!.text).toBe(eq);
+  });
 
   it('deleting an entry removes its facts, violations and its town when nothing else uses it', async () => {
     const ds = await buildLocal();
