@@ -3,7 +3,10 @@
 // marked number and from a selection, one rejected, one edited, decided / left counts, keyboard review);
 // a county report saved as a county with messages that say county; save, reload, reopen the same screen;
 // the town page highlighting the added fact in the stored full text; the reviewed facts exported as the
-// eval set's JSONL (and scored by `npm run eval -- --set` when that script exists); qualifiers in zh and en.
+// eval set's JSONL (and scored by `npm run eval -- --set` when that script exists); qualifiers in zh and en;
+// every report's unit against the 2023 list (海城镇 → 441521115, the county report → 441521, two 绥阳镇 →
+// the reviewer chooses, an unknown name kept and flagged); the share export carrying the full text, so
+// another browser importing it highlights the evidence on the town page.
 // The report texts are invented for the test and say 示例数据. SHOTS=dir saves screenshots (zh and en).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +34,10 @@ const COUNTY = `海丰县2024年法治政府建设年度报告(示例数据)
 2024年,我县深入推进依法行政。全县共办理行政复议案件52件,行政机关负责人出庭应诉率达100%。全县调处矛盾纠纷1320件。`;
 const MEILONG = `海丰县梅陇镇2024年法治政府建设工作报告(示例数据)
 2024年,全镇调处矛盾纠纷40件,开展普法宣传活动12场次。`;
+const SUIYANG = `绥阳镇2024年法治政府建设工作报告(示例数据)
+2024年,全镇调处矛盾纠纷12件。`;
+const UNKNOWN = `白云示例乡2024年法治政府建设工作报告(示例数据)
+2024年,全乡调处矛盾纠纷3件。`;
 const GONGPING = `海丰县公平镇2024年法治政府建设工作报告(示例数据)
 2024年,全镇调处矛盾纠纷31件。`;
 
@@ -98,6 +105,9 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
     expect(await p.textContent('li[data-queue="broken.txt"] [data-testid=queue-why]')).toContain('二进制');
     expect(await p.inputValue('[data-field=name_zh]')).toBe('海城镇');
     expect([await p.inputValue('[data-field=county]'), await p.inputValue('[data-field=prefecture]'), await p.inputValue('[data-field=province]')]).toEqual(['海丰县', '汕尾市', '广东省']);
+    // three 海城镇 in the list; the title's 海丰县 tells which
+    await p.waitForSelector('[data-testid=unit-match][data-state=matched][data-code="441521115"]');
+    expect(await p.textContent('[data-testid=unit-code]')).toContain('海城镇 · 海丰县 · 汕尾市 · 广东省 (441521115)');
     await shot('queue-zh');
   });
 
@@ -195,6 +205,10 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
       ['med_cases_total', 86, 'accepted'], ['med_success', 84, 'rejected'], ['out_events', 24, 'accepted'], ['out_events', 26, 'corrected'],
       ['out_culture_sites', 2, 'corrected'], ['svc_legal_consultations', 320, 'corrected'],
     ]);
+    // keyed by its official code, with the list's village count
+    expect(await sql(p, `SELECT town_id, adcode, in_gazetteer, n_villages FROM towns WHERE name_zh = '海城镇'`)).toEqual([
+      { town_id: '441521115', adcode: '441521115', in_gazetteer: true, n_villages: 24 },
+    ]);
   });
 
   it('a county report saves as a county, and its messages say county, in words, without a table', async () => {
@@ -211,8 +225,8 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
     await p.click('[data-testid=accept-all]');
     await p.click('[data-testid=save-report]');
     await expect.poll(() => p.getAttribute('li[data-queue="海丰县2024年度报告.txt"]', 'data-status')).toBe('saved');
-    expect(await sql(p, `SELECT name_zh, unit_type, level, county FROM towns WHERE name_zh = '海丰县'`)).toEqual([
-      { name_zh: '海丰县', unit_type: '县', level: 'county', county: '海丰县' },
+    expect(await sql(p, `SELECT town_id, name_zh, unit_type, level, county, prefecture, province, adcode FROM towns WHERE name_zh = '海丰县'`)).toEqual([
+      { town_id: '441521', name_zh: '海丰县', unit_type: '县', level: 'county', county: '海丰县', prefecture: '汕尾市', province: '广东省', adcode: '441521' },
     ]);
   });
 
@@ -232,10 +246,43 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
     expect(await p.locator('[data-testid=report-review]').count()).toBe(0);
   });
 
+  it('two 绥阳镇: the reviewer chooses one, shown with county and province; saving waits until then', async () => {
+    await p.setInputFiles('[data-testid=file-input]', [file('绥阳镇2024.txt', SUIYANG), file('白云示例乡2024.txt', UNKNOWN)]);
+    await p.waitForSelector('[data-testid=unit-match][data-state=choose]', { timeout: 60_000 });
+    expect(await p.inputValue('[data-field=name_zh]')).toBe('绥阳镇');
+    const labels = await p.$$eval('[data-testid=unit-candidates] label', (ls) => ls.map((l) => l.textContent!.trim()));
+    expect(labels).toEqual(['绥阳镇 · 东宁市 · 牡丹江市 · 黑龙江省 (231086105)', '绥阳镇 · 凤冈县 · 遵义市 · 贵州省 (520327106)', '都不是:保存为不在2023年区划代码中的单位']);
+    expect(await p.isDisabled('[data-testid=save-report]')).toBe(true);
+    expect(await p.textContent('[data-testid=unit-must-choose]')).toContain('先在上面选择是哪一个“绥阳镇”');
+    await shot('unit-choose-zh', '[data-testid=unit-match]');
+    await p.check('[data-testid=unit-candidates] input[data-code="520327106"]');
+    await p.waitForSelector('[data-testid=unit-match][data-state=chosen][data-code="520327106"]');
+    // the place the report left empty comes from the unit chosen
+    expect([await p.inputValue('[data-field=county]'), await p.inputValue('[data-field=prefecture]'), await p.inputValue('[data-field=province]')]).toEqual(['凤冈县', '遵义市', '贵州省']);
+    await p.click('[data-testid=accept-all]');
+    await p.click('[data-testid=save-report]');
+    await expect.poll(() => p.getAttribute('li[data-queue="绥阳镇2024.txt"]', 'data-status')).toBe('saved');
+    expect(await sql(p, `SELECT town_id, county, province, in_gazetteer FROM towns WHERE name_zh = '绥阳镇'`)).toEqual([
+      { town_id: '520327106', county: '凤冈县', province: '贵州省', in_gazetteer: true },
+    ]);
+  });
+
+  it('a name the list lacks: flagged "not in the 2023 list", saved and kept', async () => {
+    await p.waitForSelector('[data-testid=unit-match][data-state=unknown]', { timeout: 60_000 });
+    expect(await p.textContent('[data-testid=unit-unknown]')).toContain('“白云示例乡”不在2023年区划代码中');
+    await p.click('[data-testid=accept-all]');
+    await p.click('[data-testid=save-report]');
+    await expect.poll(() => p.getAttribute('li[data-queue="白云示例乡2024.txt"]', 'data-status')).toBe('saved');
+    const [town] = await sql(p, `SELECT town_id, adcode, in_gazetteer FROM towns WHERE name_zh = '白云示例乡'`);
+    expect(town).toMatchObject({ adcode: null, in_gazetteer: false });
+    expect(String(town!.town_id)).toMatch(/^imp-/);
+    expect(await sql(p, `SELECT count(*)::INT AS n FROM facts WHERE town_id = '${town!.town_id}'`)).toEqual([{ n: 1 }]);
+  });
+
   it('survives a reload; reopening a saved report brings the same screen back, and saving it again replaces it', async () => {
     await p.reload();
     await p.waitForSelector('[data-testid=import-page][data-ready=true]', { timeout: 60_000 });
-    expect(await p.textContent('[data-testid=local-summary]')).toContain('4 个条目');
+    expect(await p.textContent('[data-testid=local-summary]')).toContain('6 个条目');
     const summary = await p.textContent('[data-testid=local-summary]');
     await p.locator('[data-testid=local-data] tr', { hasText: '海城镇2024.txt' }).locator('[data-testid=reopen]').click();
     await p.waitForSelector('[data-testid=reopened]');
@@ -264,7 +311,7 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
     await p.waitForSelector('[data-testid=import-page][data-ready=true]', { timeout: 60_000 });
     const [d] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=export-reviewed]')]);
     const lines = readFileSync((await d.path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(6);
     const hc = lines.find((l) => l.unit_name === '海城镇');
     expect(hc).toMatchObject({ county: '海丰县', prefecture: '汕尾市', province: '广东省', report_year: 2024, text: HAICHENG, reviewer: '县司法局 张三' });
     expect(hc.facts).toEqual([
@@ -281,10 +328,36 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
       writeFileSync(set, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
       const out = execFileSync('npm', ['run', '--silent', 'eval', '--', '--set', set], { encoding: 'utf8', timeout: 120_000 });
       const gold = lines.reduce((n, l) => n + l.facts.length, 0);
-      expect(out).toContain(`4 reports · ${gold} gold facts`);
+      expect(out).toContain(`6 reports · ${gold} gold facts`);
       expect(out).toMatch(new RegExp(`\\nall\\s+${gold}\\s+\\d+\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the share export carries the full text: another browser importing it highlights the added fact on the town page', async () => {
+    const [d] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=export-csv]')]);
+    const csv = readFileSync((await d.path())!);
+    const other = await openSite({ viewport: { width: 1280, height: 900 } });
+    try {
+      const o = other.page;
+      await o.goto(`${other.origin}/import?bench=1`);
+      await o.waitForSelector('[data-testid=import-page][data-ready=true]', { timeout: 60_000 });
+      await o.setInputFiles('[data-testid=file-input]', [{ name: 'shared.csv', mimeType: 'text/csv', buffer: csv }]);
+      await o.click('[data-testid=confirm-table]', { timeout: 60_000 });
+      await o.waitForSelector('[data-testid=import-saved]', { timeout: 60_000 });
+      // the reports came with their texts: they can be reopened here too
+      expect(await o.locator('[data-testid=local-data] tr', { hasText: '海城镇' }).locator('[data-testid=reopen]').count()).toBe(1);
+      await o.click('[data-testid=local-data] a[href$="/town/441521115"]');
+      await o.waitForSelector('[data-value="out_culture_sites:2024"]', { timeout: 60_000 });
+      await o.click('[data-value="out_culture_sites:2024"]');
+      await o.waitForSelector('[data-testid=provenance] [data-testid=report-text] mark', { timeout: 60_000 });
+      expect(await o.textContent('[data-testid=provenance] [data-testid=report-text] mark')).toBe('建成法治长廊2条');
+      expect(await o.textContent('[data-testid=provenance] [data-testid=report-text]')).toBe(HAICHENG);
+      expect(other.consoleErrors, other.consoleErrors.join('\n')).toEqual([]);
+      expect(foreignRequests(other)).toEqual([]);
+    } finally {
+      await other.close();
     }
   });
 
@@ -306,6 +379,12 @@ describe('a county’s reports: queue, complete, save, reopen', () => {
     await p.locator('li[data-mark] [data-field=indicator-search]').fill('events');
     await shot('added-fact-en', '[data-testid=review-progress]');
     await p.locator('li[data-mark] [data-field=indicator-search]').press('Escape');
+    await p.click('[data-testid=report-review] .bar button:not(.primary)');
+    await p.setInputFiles('[data-testid=file-input]', [file('绥阳镇2023.txt', SUIYANG.replaceAll('2024', '2023'))]);
+    await p.waitForSelector('[data-testid=unit-match][data-state=choose]', { timeout: 60_000 });
+    expect(await p.textContent('[data-testid=unit-match]')).toContain('The 2023 list has 2 units named "绥阳镇"');
+    expect(await p.textContent('[data-testid=unit-must-choose]')).toContain('Choose which "绥阳镇" above before saving.');
+    await shot('unit-choose-en', '[data-testid=unit-match]');
     await p.evaluate(() => localStorage.setItem('rol.locale', 'zh'));
   });
 
