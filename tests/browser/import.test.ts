@@ -120,7 +120,10 @@ describe.sequential('a saved web page of a town the bundle already has', () => {
     await p.waitForSelector('[data-testid=report-review]');
     expect(await p.inputValue('[data-field=name_zh]')).toBe('蒲场镇');
     expect(await p.locator('[data-testid=report-text] script, [data-testid=report-text] p').count()).toBe(0);
+    // the bundled town, by its official code
+    await p.waitForSelector('[data-testid=unit-match][data-state=matched][data-code="520323103"]');
     expect(await p.locator('[data-field=town] option').first().textContent()).toContain('蒲场镇');
+    expect(await p.inputValue('[data-field=town]')).toBe('520323103');
     await p.locator('[data-testid=duplicate]').waitFor();
     expect(await p.locator('[data-testid=save-report]').isDisabled()).toBe(true);
     await p.click('[data-testid=report-review] .bar button:has-text("取消")');
