@@ -14,14 +14,12 @@ import { townBars, townBarsData, townBarsOption } from '../charts/town-bars.ts';
 import { trendData, trendOption, trendSeries } from '../charts/trend.ts';
 import type { Locale, MessageKey } from '../i18n/messages.ts';
 import type { CompareTown } from './selection.ts';
+import { RATE_PARTS } from '../export/specs.ts';
 
 type T = (k: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** A rate's numerator and denominator: their statements are its provenance when it was recomputed. */
-export const RATE_PARTS: Record<string, string[]> = {
-  med_success_rate: ['med_success', 'med_cases_total'],
-  lit_loss_rate: ['lit_admin_suits_lost', 'lit_admin_suits_concluded'],
-};
+export { RATE_PARTS };
 
 /** Categories of the catalog with no value at all for the selection (they collapse into one line). */
 export function emptyCategories(catalog: CatalogRow[], vals: UnitValue[]): string[] {

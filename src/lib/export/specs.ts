@@ -57,7 +57,8 @@ export const LITIGATION_SOURCES = {
 } as const;
 export const OUTREACH_SOURCES = { events: ['out_events'], materials: ['out_materials'], reach: ['out_reach'] } as const;
 /** The ranking's value column. */
-export const rankingSources = (id: string) => ({ value: [id, ...(RATE_PARTS[id] ?? [])] });
+/** The ranking's stated column and its per-village column (derived from it) open the same statements. */
+export const rankingSources = (id: string) => ({ value: [id, ...(RATE_PARTS[id] ?? [])], per_village: [id] });
 export const RATE_PARTS: Record<string, string[]> = {
   med_success_rate: ['med_success', 'med_cases_total'],
   lit_loss_rate: ['lit_admin_suits_lost', 'lit_admin_suits_concluded'],
