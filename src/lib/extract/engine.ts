@@ -489,7 +489,7 @@ export function extractFacts({ n, text, meta, version, weights = WEIGHTS, tau = 
       const bare = stripModifiers(c.pre);
       const t = TOPIC_FIRST.exec(bare);
       // (not when a verb governs the topic: 参与矛盾纠纷调解 is someone else's mediation)
-      if (t && TOPIC_VERB.test(t.groups!.obj)) t.groups!.verb = '';
+      if (t && TOPIC_VERB.test(t.groups!.obj ?? '')) t.groups!.verb = '';
       const read = t && t.groups!.verb ? bare.slice(0, t.index) + t.groups!.verb + t.groups!.obj : bare;
       if (read !== c.pre) runRules({ ...c, pre: read }, phraseStart(norm, localStart, q.start, false), 'read:');
     }

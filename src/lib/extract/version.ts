@@ -1,2 +1,2 @@
 // Written by `npm run eval -- --stamp` (see stamp.ts); do not edit by hand.
-export const EXTRACTOR_VERSION = 'extract-2.fd6bb5b4fead';
+export const EXTRACTOR_VERSION = 'extract-2.f11fe0fcf7c7';
