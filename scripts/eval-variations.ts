@@ -9,7 +9,7 @@
  * floors are written. The figures never gate here (the test keeps floors).
  */
 import { extractReport } from '../src/lib/extract/index.ts';
-import { generateVariations, judge, reportOf, type Variant, type Verdict } from './lib/variations.ts';
+import { generateVariations, judge, passCounts, reportOf, type Variant, type Verdict } from './lib/variations.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -22,14 +22,7 @@ const variants = generateVariations({ seed: opt('--seed'), perIndicator: opt('--
 const rows: { v: Variant; verdict: Verdict }[] = variants.map((v) => ({ v, verdict: judge(v, extractReport(reportOf(v)).facts) }));
 
 function table(title: string, key: (v: Variant) => string) {
-  const by = new Map<string, [number, number]>();
-  for (const { v, verdict } of rows) {
-    const k = key(v);
-    const t = by.get(k) ?? [0, 0];
-    t[0] += verdict.pass ? 1 : 0;
-    t[1] += 1;
-    by.set(k, t);
-  }
+  const by = passCounts(rows, key);
   console.log(`\n${title.padEnd(34)} pass / n    rate`);
   for (const [k, [p, n]] of [...by].sort((a, b) => a[0].localeCompare(b[0])))
     console.log(`${k.padEnd(34)} ${String(p).padStart(4)} / ${String(n).padEnd(4)} ${(p / n).toFixed(3)}`);
@@ -57,15 +50,7 @@ if (verbose) {
 
 if (args.includes('--floors')) {
   const floors = (pick: (v: Variant) => string | null) => {
-    const by = new Map<string, [number, number]>();
-    for (const { v, verdict } of rows) {
-      const k = pick(v);
-      if (k === null) continue;
-      const t = by.get(k) ?? [0, 0];
-      t[0] += verdict.pass ? 1 : 0;
-      t[1]++;
-      by.set(k, t);
-    }
+    const by = passCounts(rows, pick);
     return Object.fromEntries([...by].sort().map(([k, [p, n]]) => [k, Math.floor((p / n) * 100) / 100]));
   };
   console.log('\nPOSITIVE_FLOOR', JSON.stringify(floors((v) => (v.polarity === 'positive' ? v.indicator : null))));

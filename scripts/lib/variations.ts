@@ -397,3 +397,17 @@ export function judge(v: Variant, facts: readonly Got[]): Verdict {
   }
   return { pass: !missing.length && !left.length, missing, extra: left };
 }
+
+/** Passes and totals per key (key null: the variant is left out), for the script's tables and the test's floors. */
+export function passCounts(rows: readonly { v: Variant; verdict: Verdict }[], key: (v: Variant) => string | null): Map<string, [number, number]> {
+  const by = new Map<string, [number, number]>();
+  for (const { v, verdict } of rows) {
+    const k = key(v);
+    if (k === null) continue;
+    const t = by.get(k) ?? [0, 0];
+    t[0] += verdict.pass ? 1 : 0;
+    t[1]++;
+    by.set(k, t);
+  }
+  return by;
+}

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { extractReport } from '../../../src/lib/extract/index';
-import { generateVariations, judge, reportOf, chineseNumeral, type Variant } from '../../../scripts/lib/variations';
+import { generateVariations, judge, passCounts, reportOf, chineseNumeral, type Variant } from '../../../scripts/lib/variations';
 
 /**
  * The robustness suite (scripts/lib/variations.ts): each commonly reported indicator's statement with its
@@ -28,16 +28,7 @@ const results = variants.map((v) => {
 });
 
 function rates(pick: (v: Variant) => string | null): Map<string, number> {
-  const by = new Map<string, [number, number]>();
-  for (const { v, verdict } of results) {
-    const k = pick(v);
-    if (k === null) continue;
-    const t = by.get(k) ?? [0, 0];
-    t[0] += verdict.pass ? 1 : 0;
-    t[1]++;
-    by.set(k, t);
-  }
-  return new Map([...by].map(([k, [p, n]]) => [k, p / n]));
+  return new Map([...passCounts(results, pick)].map(([k, [p, n]]) => [k, p / n]));
 }
 
 describe('variation suite', () => {
